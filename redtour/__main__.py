@@ -1,0 +1,5 @@
+import sys
+
+from redtour.cli import main
+
+sys.exit(main())

@@ -1,0 +1,60 @@
+"""Composition root: paths, database, services, QApplication, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from redtour import APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication, with everything that must happen before it exists done first."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("红色寻访助手")
+    return app
+
+
+def build_main_window(db, settings, language: str):
+    from redtour.storage.venues import VenueRepository
+    from redtour.ui.main_window import MainWindow
+
+    return MainWindow(VenueRepository(db), settings, db.describe())
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from redtour.core.errors import RedtourError
+    from redtour.storage.bootstrap import open_user_database, resolve_db_url
+    from redtour.ui.i18n import install_translators
+    from redtour.ui.messages import install_excepthook, show_error
+    from redtour.ui.settings import Settings
+
+    app = create_application()
+    settings = Settings()
+    language = args.lang or settings.language
+    translators = install_translators(app, language)
+    install_excepthook()
+    try:
+        db = open_user_database(resolve_db_url(args.db))
+    except RedtourError as exc:
+        log.error("cannot open the database: %s", exc)
+        show_error(None, str(exc))
+        return 1
+    window = build_main_window(db, settings, language)
+    window.show()
+    log.info("redtour %s started, database %s, language %s", __version__, db.describe(), language)
+    code = app.exec()
+    db.dispose()
+    del translators
+    return int(code)

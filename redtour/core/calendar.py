@@ -1,0 +1,143 @@
+"""Is a venue open on a given date? Weekly rules plus China's statutory holidays.
+
+Holiday data comes from the `chinese-calendar` package, which covers 2004–2026 at the time of writing.
+For later years the weekly rules alone apply and ``DayStatus.holiday_data_missing`` says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Literal
+
+from redtour.core.catalogue import OpeningHours, Period, Venue
+
+State = Literal["open", "closed", "unknown"]
+
+WEEKDAY_ZH = {1: "周一", 2: "周二", 3: "周三", 4: "周四", 5: "周五", 6: "周六", 7: "周日"}
+
+HOLIDAY_NAMES_ZH = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利纪念日",
+}
+
+
+@dataclass(frozen=True)
+class HolidayInfo:
+    known: bool  # False when the holiday table has no data for that year
+    is_holiday: bool = False  # statutory day off (incl. the weekend days bridged into a holiday)
+    is_adjusted_workday: bool = False  # a Saturday/Sunday that is a working day (调休上班)
+    name: str | None = None
+
+
+def holiday_info(day: date) -> HolidayInfo:
+    try:
+        import chinese_calendar as cc
+    except ImportError:  # the package is a dependency; degrade like a year without data
+        return HolidayInfo(known=False)
+    try:
+        on_holiday, name = cc.get_holiday_detail(day)
+        workday = cc.is_workday(day)
+    except NotImplementedError:
+        return HolidayInfo(known=False)
+    weekend = day.isoweekday() >= 6
+    return HolidayInfo(
+        known=True,
+        is_holiday=bool(on_holiday and name),
+        is_adjusted_workday=weekend and workday,
+        name=HOLIDAY_NAMES_ZH.get(name, name) if name else None,
+    )
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    state: State
+    periods: tuple[Period, ...] = ()
+    reason: str = ""  # Chinese sentence: why closed / why unknown
+    holiday: str | None = None  # the statutory holiday's name, if any
+    holiday_data_missing: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == "open"
+
+    @property
+    def first_open(self) -> time | None:
+        return min((p.open for p in self.periods), default=None)
+
+    @property
+    def last_close(self) -> time | None:
+        return max((p.close for p in self.periods), default=None)
+
+    def hours_text(self) -> str:
+        return "、".join(format_period(p) for p in self.periods)
+
+
+def format_period(p: Period) -> str:
+    text = f"{p.open:%H:%M}–{p.close:%H:%M}"
+    if p.last_entry:
+        text += f"（{p.last_entry:%H:%M}停止入馆）"
+    return text
+
+
+def periods_on(hours: OpeningHours, weekday: int) -> tuple[Period, ...]:
+    return tuple(sorted((p for p in hours.periods if weekday in p.weekdays), key=lambda p: p.open))
+
+
+def day_status(venue: Venue, day: date, holidays: HolidayInfo | None = None) -> DayStatus:
+    """The venue's status on ``day`` by its weekly rules and the statutory-holiday calendar."""
+    info = holidays if holidays is not None else holiday_info(day)
+    extra = {"holiday": info.name, "holiday_data_missing": not info.known}
+    hours = venue.hours
+    if hours is None:
+        return DayStatus("unknown", reason="开放时间待核实", **extra)
+    if hours.all_day:
+        return DayStatus("open", (Period(frozenset(range(1, 8)), time(0), time(23, 59)),), **extra)
+    weekday = day.isoweekday()
+    if weekday in hours.closed_weekdays:
+        if not (hours.open_on_public_holidays and info.is_holiday):
+            return DayStatus("closed", reason=f"{venue.name_zh} {WEEKDAY_ZH[weekday]}闭馆", **extra)
+        # Open on a holiday that falls on the closing day: use the hours of a regular open day.
+        periods = next((periods_on(hours, d) for d in (2, 3, 4, 5, 6, 7) if periods_on(hours, d)), ())
+    else:
+        periods = periods_on(hours, weekday)
+    if not periods:
+        if not hours.periods:
+            return DayStatus("unknown", reason="开放时段待核实", **extra)
+        return DayStatus("closed", reason=f"{venue.name_zh} {WEEKDAY_ZH[weekday]}不开放", **extra)
+    return DayStatus("open", periods, **extra)
+
+
+def weekly_summary(hours: OpeningHours | None) -> str:
+    """A one-line Chinese summary such as 周二至周日 09:00–16:30（16:00停止入馆）；周一闭馆."""
+    if hours is None:
+        return "待核实"
+    if hours.all_day:
+        return "全天开放"
+    groups: dict[tuple[Period, ...], list[int]] = {}
+    for wd in range(1, 8):
+        ps = periods_on(hours, wd)
+        if ps:
+            groups.setdefault(tuple((p.open, p.close, p.last_entry) for p in ps), []).append(wd)  # type: ignore[arg-type]
+    parts = []
+    for key, days in groups.items():
+        periods = [Period(frozenset(), o, c, le) for o, c, le in key]  # type: ignore[misc]
+        parts.append(f"{_days_text(days)} " + "、".join(format_period(p) for p in periods))
+    if hours.closed_weekdays:
+        closed = "、".join(WEEKDAY_ZH[d] for d in sorted(hours.closed_weekdays)) + "闭馆"
+        if hours.open_on_public_holidays:
+            closed += "（法定节假日除外）"
+        parts.append(closed)
+    return "；".join(parts) if parts else "开放时段待核实"
+
+
+def _days_text(days: list[int]) -> str:
+    if len(days) >= 3 and days == list(range(days[0], days[-1] + 1)):
+        return f"{WEEKDAY_ZH[days[0]]}至{WEEKDAY_ZH[days[-1]]}"
+    return "、".join(WEEKDAY_ZH[d] for d in days)

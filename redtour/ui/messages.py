@@ -1,0 +1,48 @@
+"""User messages: errors show where the log is instead of vanishing."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from redtour.core.errors import RedtourError
+from redtour.logsetup import log_file
+from redtour.ui.i18n import tr
+
+log = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
+    box = QMessageBox(parent)
+    box.setObjectName("errorDialog")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("出错了"))
+    box.setText(message)
+    box.setInformativeText(tr("详细记录已写入日志文件：\n{0}").format(log_file()))
+    if details:
+        box.setDetailedText(details)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def install_excepthook() -> None:
+    """Unexpected exceptions: log them with the traceback and tell the user where the log is."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("unhandled exception:\n%s", text)
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, exc, tb)
+            return
+        message = str(exc) if isinstance(exc, RedtourError) else tr("发生了意外错误：{0}").format(exc)
+        show_error(QApplication.activeWindow(), message, text)
+
+    sys.excepthook = hook

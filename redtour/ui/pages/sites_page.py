@@ -1,0 +1,205 @@
+"""The venue catalogue page: filters, the venue table and the detail panel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redtour.core.catalogue import DISTRICTS, Venue
+from redtour.ui.i18n import tr
+from redtour.ui.models.venue_table_model import VENUE_ROLE, VenueFilterProxy, VenueTableModel
+from redtour.ui.venue_html import venue_detail_html
+
+
+class SitesPage(QWidget):
+    """Emits ``venueSelected(id)`` when the user picks a venue, ``editRequested(id)`` for corrections."""
+
+    venueSelected = Signal(str)
+    editRequested = Signal(str)
+    dateChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = VenueTableModel(self)
+        self.proxy = VenueFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText=tr("搜索：名称、别名、拼音或首字母（如 gzh）、英文"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("venueSearch")
+        self.district = QComboBox(objectName="districtFilter")
+        self.tag = QComboBox(objectName="tagFilter")
+        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="statusDate")
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.count = QLabel()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel(tr("区")))
+        filters.addWidget(self.district, 1)
+        filters.addWidget(QLabel(tr("标签")))
+        filters.addWidget(self.tag, 1)
+        filters.addWidget(QLabel(tr("日期")))
+        filters.addWidget(self.day)
+
+        self.table = QTableView(objectName="venueTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(VenueTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(VenueTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for col in (VenueTableModel.DISTRICT, VenueTableModel.STATUS, VenueTableModel.RESERVATION):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self._on_double_click)
+
+        self.detail = QTextBrowser(objectName="venueDetail")
+        self.detail.setOpenExternalLinks(True)
+        self.edit_button = QPushButton(tr("修正资料…"), objectName="editVenue")
+        self.edit_button.setToolTip(tr("电话或实地核实后，在本机修正这个场馆的资料"))
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(
+            lambda: self._current_id() and self.editRequested.emit(self._current_id())
+        )
+
+        detail_box = QWidget()
+        dl = QVBoxLayout(detail_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.detail, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        dl.addLayout(buttons)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.table, 1)
+        ll.addWidget(self.count)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="sitesSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(detail_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        self.search.textChanged.connect(lambda text: self._refilter(query=text))
+        self.district.currentIndexChanged.connect(
+            lambda _i: self._refilter(district=self.district.currentData())
+        )
+        self.tag.currentIndexChanged.connect(lambda _i: self._refilter(tag=self.tag.currentData()))
+        self.day.dateChanged.connect(self._on_date_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._show_detail(None)
+
+    # --- data ----------------------------------------------------------------------------------------
+    def set_venues(self, venues: list[Venue]) -> None:
+        keep = self._current_id()
+        self.model.set_venues(venues)
+        self._fill_combo(self.district, [d for d in DISTRICTS if any(v.district == d for v in venues)])
+        self._fill_combo(self.tag, sorted({t for v in venues for t in v.tags}))
+        self._update_count()
+        if keep:
+            self.select_venue(keep)
+
+    def update_venue(self, venue: Venue) -> None:
+        self.model.replace_venue(venue)
+        if self._current_id() == venue.id:
+            self._show_detail(venue)
+
+    def _fill_combo(self, combo: QComboBox, values: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(tr("全部"), "")
+        for value in values:
+            combo.addItem(value, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    @property
+    def chosen_date(self) -> date:
+        return self.day.date().toPython()  # type: ignore[no-any-return]
+
+    # --- selection -----------------------------------------------------------------------------------
+    def select_venue(self, venue_id: str) -> bool:
+        """Select (and scroll to) a venue, clearing filters that hide it. Returns False if unknown."""
+        row = self.model.row_of(venue_id)
+        if row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.search.clear()
+            self.district.setCurrentIndex(0)
+            self.tag.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def current_venue(self) -> Venue | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.venue_at(self.proxy.mapToSource(index).row())
+
+    def _current_id(self) -> str:
+        venue = self.current_venue()
+        return venue.id if venue else ""
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        venue = self.model.venue_at(self.proxy.mapToSource(current).row()) if current.isValid() else None
+        self._show_detail(venue)
+        if venue:
+            self.venueSelected.emit(venue.id)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        venue_id = self.proxy.data(index, VENUE_ROLE)
+        if venue_id:
+            self.editRequested.emit(venue_id)
+
+    def _show_detail(self, venue: Venue | None) -> None:
+        self.edit_button.setEnabled(venue is not None)
+        if venue is None:
+            self.detail.setHtml(f"<p style='color:#666'>{tr('在上方列表中选择一个场馆查看详情。')}</p>")
+        else:
+            self.detail.setHtml(venue_detail_html(venue, self.chosen_date))
+
+    def _refilter(self, **filters: str) -> None:
+        self.proxy.set_filters(**filters)
+        self._update_count()
+
+    def _on_date_changed(self, _qdate: QDate) -> None:
+        self.model.set_date(self.chosen_date)
+        self._show_detail(self.current_venue())
+        self.dateChanged.emit(self.chosen_date)
+
+    def _update_count(self) -> None:
+        self.count.setText(tr("显示 {0} / {1} 个场馆").format(self.proxy.rowCount(), self.model.rowCount()))

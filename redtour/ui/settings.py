@@ -1,0 +1,40 @@
+"""Persistent user settings (QSettings in the platform's usual place)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from redtour.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings or QSettings()
+
+    @property
+    def language(self) -> str:
+        value = str(self.q.value("ui/language", DEFAULT_LANGUAGE))
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    def window_state(self, name: str) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry = self.q.value(f"window/{name}/geometry")
+        state = self.q.value(f"window/{name}/state")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_state(self, name: str, geometry: QByteArray, state: QByteArray) -> None:
+        self.q.setValue(f"window/{name}/geometry", geometry)
+        self.q.setValue(f"window/{name}/state", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        value = self.q.value(f"splitter/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_splitter_state(self, name: str, state: QByteArray) -> None:
+        self.q.setValue(f"splitter/{name}", state)

@@ -1,0 +1,142 @@
+"""HTML for the venue detail panel. Every value is escaped; unknown facts say 待核实, local ones say so."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from redtour.core.calendar import day_status, weekly_summary
+from redtour.core.catalogue import Venue
+from redtour.ui.i18n import tr
+
+STYLE = """
+<style>
+h2 { margin: 0 0 2px 0; font-size: 15pt; }
+.en { color: #555; margin: 0 0 8px 0; }
+.unknown { color: #a05a00; }
+.local { color: #0b57d0; font-size: 9pt; }
+.open { color: #1b7f3b; font-weight: bold; }
+.closed { color: #b3261e; font-weight: bold; }
+.status-unknown { color: #7a7a7a; font-weight: bold; }
+th { text-align: left; color: #444; padding-right: 10px; white-space: nowrap; vertical-align: top; }
+td { vertical-align: top; }
+.tag { background: #f1e3e3; color: #7a1f1f; padding: 1px 4px; }
+.note { color: #666; font-size: 9pt; }
+</style>
+"""
+
+
+def confidence_text(level: str) -> str:
+    return {"high": tr("高"), "medium": tr("中"), "low": tr("低")}.get(level, level)
+
+
+def _unknown() -> str:
+    return f'<span class="unknown">{escape(tr("待核实"))}</span>'
+
+
+def _val(text: object | None) -> str:
+    if text is None or text == "":
+        return _unknown()
+    return escape(str(text))
+
+
+def _local_mark(venue: Venue, fact: str) -> str:
+    info = venue.local_facts.get(fact)
+    if info is None:
+        return ""
+    when = info.checked.isoformat() if info.checked else tr("日期未填")
+    return f' <span class="local">[{escape(tr("本地修改"))} {escape(when)}]</span>'
+
+
+def venue_detail_html(venue: Venue, on_date: date) -> str:
+    st = day_status(venue, on_date)
+    rows: list[tuple[str, str]] = []
+
+    def row(label: str, value_html: str, fact: str | None = None) -> None:
+        rows.append((label, value_html + (_local_mark(venue, fact) if fact else "")))
+
+    status_class = {"open": "open", "closed": "closed", "unknown": "status-unknown"}[st.state]
+    status_text = {"open": tr("开放"), "closed": tr("闭馆"), "unknown": tr("待核实")}[st.state]
+    detail = st.hours_text() if st.state == "open" else st.reason
+    status_html = f'<span class="{status_class}">{escape(status_text)}</span> {escape(detail)}'
+    if st.holiday:
+        status_html += f' <span class="note">（{escape(st.holiday)}）</span>'
+    if st.holiday_data_missing:
+        status_html += (
+            f'<br><span class="note">{escape(tr("该年份缺少法定节假日数据，仅按每周规则判断"))}</span>'
+        )
+    row(tr("{0} 状态").format(on_date.isoformat()), status_html)
+    row(tr("区"), _val(venue.district), "district")
+    row(tr("地址"), _val(venue.address), "address")
+    if venue.location:
+        loc = venue.location
+        coord = f"{loc.lat:.6f}, {loc.lon:.6f} (WGS-84)"
+        if loc.source_datum != "WGS-84":
+            coord += " " + tr("由 {0} 换算").format(loc.source_datum)
+        if loc.confidence:
+            coord += " · " + tr("可信度 {0}").format(confidence_text(loc.confidence))
+        row(tr("坐标"), escape(coord), "location")
+    else:
+        row(tr("坐标"), _unknown() + " " + escape(tr("（无法在地图上标出或排入路线）")), "location")
+    hours_html = escape(weekly_summary(venue.hours)) if venue.hours else _unknown()
+    if venue.hours and venue.hours.note:
+        hours_html += f'<br><span class="note">{escape(venue.hours.note)}</span>'
+    row(tr("开放时间"), hours_html, "hours")
+    res = venue.reservation
+    if res is None:
+        res_html = _unknown()
+    else:
+        parts = []
+        if res.required is None:
+            parts.append(tr("是否需要预约：") + _unknown())
+        else:
+            parts.append(escape(tr("需要预约") if res.required else tr("无需预约")))
+        if res.lead_days is not None:
+            parts.append(escape(tr("至少提前 {0} 天").format(res.lead_days)))
+        if res.how:
+            parts.append(escape(tr("方式：") + res.how))
+        res_html = "；".join(parts)
+        if res.note:
+            res_html += f'<br><span class="note">{escape(res.note)}</span>'
+    row(tr("预约"), res_html, "reservation")
+    row(tr("团队人数上限"), _val(venue.max_group_size), "max_group_size")
+    row(tr("电话"), _val(venue.phone), "phone")
+    row(tr("费用"), _val(venue.fee), "fee")
+    visit = (
+        escape(tr("{0} 分钟").format(venue.visit_minutes))
+        if venue.visit_minutes
+        else _unknown() + escape(tr("（规划时按 60 分钟计）"))
+    )
+    row(tr("建议参观时长"), visit, "visit_minutes")
+    if venue.aliases:
+        row(tr("别名"), escape("、".join(venue.aliases)), "aliases")
+    if venue.tags:
+        row(tr("标签"), " ".join(f'<span class="tag">{escape(t)}</span>' for t in venue.tags), "tags")
+    if venue.status_note:
+        row(tr("现状"), escape(venue.status_note), "status_note")
+
+    table = "".join(f"<tr><th>{escape(label)}</th><td>{value}</td></tr>" for label, value in rows)
+    history = (
+        f"<h3>{escape(tr('简介'))}{_local_mark(venue, 'history')}</h3><p>{escape(venue.history)}</p>"
+        if venue.history
+        else ""
+    )
+    sources = "".join(
+        f'<li><a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
+        f"{escape(' · ' + tr('核对于 {0}').format(s.checked.isoformat())) if s.checked else ''}</li>"
+        for s in venue.sources
+    )
+    checked = venue.checked.isoformat() if venue.checked else tr("待核实")
+    origin = (
+        tr("本地添加的场馆")
+        if venue.origin == "local"
+        else tr("来自场馆目录，资料核对于 {0}").format(checked)
+    )
+    badge = f' <span class="tag">{escape(tr("通知点位"))}</span>' if venue.in_notice else ""
+    return (
+        f"{STYLE}<h2>{escape(venue.name_zh)}{badge}</h2>"
+        f'<p class="en">{escape(venue.name_en)}</p>'
+        f"<table>{table}</table>{history}"
+        f"<h3>{escape(tr('资料来源'))}</h3><ul>{sources}</ul>"
+        f'<p class="note">{escape(origin)}</p>'
+    )

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs everything (first run only) and runs the whole test suite headless. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
+export QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --no-sandbox"
+.venv/bin/ruff check redtour tests benchmarks scripts
+exec .venv/bin/python -m pytest "$@"

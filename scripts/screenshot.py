@@ -1,0 +1,62 @@
+"""Grab the main window headless to PNG (docs/screenshot-main.png) on a throwaway user folder.
+
+QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [--lang en] [--venue guzhenghong] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
+os.environ.setdefault("REDTOUR_HOME", tempfile.mkdtemp(prefix="redtour-shot-"))
+os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(os.environ["REDTOUR_HOME"], "config"))
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--venue", default="guzhenghong")
+    parser.add_argument("--date", default="2026-11-24")
+    parser.add_argument("--size", default="1440x860")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot-main.png")
+    parser.add_argument("--wait-ms", type=int, default=2500, help="time for the map page to load")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QDate, QEventLoop, QTimer
+
+    from redtour import app as app_module
+    from redtour.storage.bootstrap import open_user_database
+    from redtour.ui.i18n import install_translators
+    from redtour.ui.settings import Settings
+
+    qt_app = app_module.create_application()
+    translators = install_translators(qt_app, args.lang)
+    db = open_user_database()
+    window = app_module.build_main_window(db, Settings(), args.lang)
+    w, h = (int(x) for x in args.size.split("x"))
+    window.resize(w, h)
+    window.sites.day.setDate(QDate.fromString(args.date, "yyyy-MM-dd"))
+    window.show()
+    window.sites.select_venue(args.venue)
+    loop = QEventLoop()
+    QTimer.singleShot(args.wait_ms, loop.quit)
+    loop.exec()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(args.out))
+    print(f"{'saved' if ok else 'FAILED'} {args.out}")
+    window.close()
+    db.dispose()
+    del translators
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

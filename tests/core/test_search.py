@@ -1,0 +1,40 @@
+import pytest
+
+from redtour.core.catalogue import Venue
+from redtour.core.search import matches, resolve, search
+
+GZH = Venue(
+    id="guzhenghong",
+    name_zh="顾正红纪念馆",
+    name_en="Gu Zhenghong Memorial Hall",
+    aliases=("顾正红烈士纪念馆",),
+)
+SANSHAN = Venue(id="sanshan", name_zh="三山会馆", name_en="Sanshan Guild Hall")
+HUZHOU = Venue(id="huzhou", name_zh="湖州会馆", name_en="Huzhou Guild Hall")
+ALL = [GZH, SANSHAN, HUZHOU]
+
+
+@pytest.mark.parametrize(
+    "query", ["顾正红", "guzhenghong", "gu zheng hong", "gzh", "GZH", "Gu Zhenghong", "烈士", "ｇｚｈ"]
+)
+def test_finds_gu_zhenghong(query):
+    assert search(ALL, query) == [GZH]
+
+
+def test_empty_query_matches_everything_and_nonsense_nothing():
+    assert search(ALL, "") == ALL
+    assert search(ALL, "zzzz") == []
+
+
+def test_shared_words_match_several():
+    assert search(ALL, "会馆") == [SANSHAN, HUZHOU]
+    assert matches(SANSHAN, "guild")
+
+
+def test_resolve_exact_alias_and_ambiguity():
+    assert resolve(ALL, "顾正红烈士纪念馆") is GZH
+    assert resolve(ALL, "sanshan") is SANSHAN
+    with pytest.raises(LookupError, match="多个场馆"):
+        resolve(ALL, "会馆")
+    with pytest.raises(LookupError, match="没有找到"):
+        resolve(ALL, "不存在")

@@ -1,0 +1,83 @@
+"""`redtour sites` as a user runs it: a real process, the real bundled catalogue, a fresh user folder."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+NOTICE_VENUES = [
+    "中国劳动组合书记部旧址陈列馆",
+    "沪西工人半日学校",
+    "顾正红纪念馆",
+    "湖州会馆",
+    "三山会馆",
+    "沪东工人运动展示馆",
+    "上海劳动模范风采展馆",
+    "上海工匠馆",
+]
+
+
+def run(tmp_path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "REDTOUR_HOME": str(tmp_path / "home")}
+    return subprocess.run([sys.executable, "-m", "redtour", *args], capture_output=True, env=env, check=False)
+
+
+@pytest.fixture(scope="module")
+def sites_json(tmp_path_factory):
+    result = run(tmp_path_factory.mktemp("cli"), "sites", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)
+
+
+def test_lists_at_least_18_venues_inside_shanghai_each_with_a_source(sites_json):
+    from redtour.core.geo import in_shanghai_bbox
+
+    assert len(sites_json) >= 18
+    for v in sites_json:
+        for key in ("id", "name_zh", "name_en", "district", "address", "lat", "lon", "sources"):
+            assert key in v
+        assert v["sources"] and all(s["url"].startswith("http") for s in v["sources"])
+        if v["lat"] is not None:
+            assert in_shanghai_bbox(v["lat"], v["lon"]), v["name_zh"]
+    located = [v for v in sites_json if v["lat"] is not None]
+    assert len(located) >= 18
+
+
+@pytest.mark.parametrize("name", NOTICE_VENUES)
+def test_every_venue_the_notice_names_is_listed_and_found_by_its_notice_name(sites_json, name):
+    assert any(name == v["name_zh"] or name in v["aliases"] for v in sites_json)
+
+
+def test_unknown_location_is_null_not_guessed(sites_json):
+    hudong = next(v for v in sites_json if "沪东工人运动展示馆" in (v["name_zh"], *v["aliases"]))
+    assert hudong["lat"] is None and hudong["lon"] is None
+
+
+@pytest.mark.parametrize("query", ["guzhenghong", "gzh", "顾正红", "Gu Zhenghong"])
+def test_search_by_pinyin_initials_and_english(tmp_path, query):
+    result = run(tmp_path, "sites", "--search", query, "--format", "json")
+    names = [v["name_zh"] for v in json.loads(result.stdout)]
+    assert names == ["顾正红纪念馆"]
+
+
+def test_district_filter_and_table_output(tmp_path):
+    result = run(tmp_path, "sites", "--district", "普陀")
+    text = result.stdout.decode()
+    assert result.returncode == 0 and "顾正红纪念馆" in text and "三山会馆" not in text
+
+
+def test_csv_has_a_bom_for_chinese_excel(tmp_path):
+    raw = run(tmp_path, "sites", "--format", "csv", "--date", "2026-11-23").stdout
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["id", "名称"] and len(rows) >= 19
+
+
+def test_version_and_bad_date_message(tmp_path):
+    assert run(tmp_path, "--version").stdout.decode().startswith("redtour ")
+    bad = run(tmp_path, "sites", "--date", "2026/11/23")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr.decode()

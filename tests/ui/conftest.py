@@ -1,0 +1,1 @@
+"""UI tests build only the widget under test; Qt runs offscreen (set in tests/conftest.py)."""

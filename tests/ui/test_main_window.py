@@ -1,0 +1,86 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, QSettings
+
+from redtour.storage.venues import VenueRepository
+from redtour.ui.dialogs.about_dialog import about_html
+from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog, parse_periods
+from redtour.ui.main_window import MainWindow
+from redtour.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, user_db, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(VenueRepository(user_db), settings, user_db.describe())
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_selecting_a_venue_shows_its_details_and_unknowns(window):
+    window.sites.day.setDate(QDate(2026, 11, 23))
+    assert window.sites.select_venue("alpha")
+    html = window.sites.detail.toPlainText()
+    assert "测试纪念馆甲" in html and "闭馆" in html and "周一闭馆" in html
+    window.sites.select_venue("gamma")
+    text = window.sites.detail.toPlainText()
+    assert text.count("待核实") >= 5 and "无法在地图上标出" in text
+
+
+def test_search_box_filters_the_table(window, qtbot):
+    qtbot.keyClicks(window.sites.search, "yi")
+    assert window.sites.proxy.rowCount() == 1
+    assert "1 / 3" in window.sites.count.text()
+
+
+def test_a_local_correction_is_saved_and_marked(window, monkeypatch):
+    window.sites.select_venue("alpha")
+
+    def fake_exec(dialog: VenueEditDialog) -> int:
+        dialog.phone.setText("021-12345678")
+        dialog.checked.setDate(QDate(2026, 11, 20))
+        dialog.note.setText("电话核实")
+        return VenueEditDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(VenueEditDialog, "exec", fake_exec)
+    window.actions.edit_venue.trigger()
+    text = window.sites.detail.toPlainText()
+    assert "021-12345678" in text and "本地修改 2026-11-20" in text
+    assert window.venues.get("alpha").is_local("phone")
+    assert window.actions.revert_venue.isEnabled()
+
+
+def test_edit_dialog_round_trips_hours_and_reports_bad_input(qtbot, user_db):
+    venue = VenueRepository(user_db).get("beta")
+    dialog = VenueEditDialog(venue)
+    qtbot.addWidget(dialog)
+    assert dialog.changed_facts() == {}  # showing the facts changes nothing
+    dialog.periods.setText("9:00-12:00/11:30")
+    assert dialog.changed_facts()["hours"]["periods"][0] == {
+        "weekdays": [2, 3, 4, 5, 6, 7], "open": "09:00", "close": "12:00", "last_entry": "11:30"
+    }  # fmt: skip
+    with pytest.raises(ValueError, match="无法识别"):
+        parse_periods("上午九点", [2])
+
+
+def test_window_state_is_remembered(qtbot, user_db, tmp_path):
+    ini = str(tmp_path / "s.ini")
+    first = MainWindow(VenueRepository(user_db), Settings(QSettings(ini, QSettings.Format.IniFormat)), "x")
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(640, 480)
+    first.close()
+    second = MainWindow(VenueRepository(user_db), Settings(QSettings(ini, QSettings.Format.IniFormat)), "x")
+    qtbot.addWidget(second)
+    assert (second.size().width(), second.size().height()) == (640, 480)
+
+
+def test_about_lists_sources_with_dates(user_db):
+    html = about_html(VenueRepository(user_db).list_venues(), "db")
+    assert "https://example.org/alpha" in html and "2025-06-01" in html and "OpenStreetMap" in html
+
+
+def test_status_date_defaults_to_today(window):
+    assert window.sites.chosen_date == date.today()
