@@ -31,7 +31,8 @@ def confidence_text(level: str) -> str:
 
 
 def _unknown() -> str:
-    return f'<span class="unknown">{escape(tr("待核实"))}</span>'
+    text = tr("待核实")
+    return f'<span class="unknown">{escape(text)}</span>'
 
 
 def _val(text: object | None) -> str:
@@ -45,7 +46,8 @@ def _local_mark(venue: Venue, fact: str) -> str:
     if info is None:
         return ""
     when = info.checked.isoformat() if info.checked else tr("日期未填")
-    return f' <span class="local">[{escape(tr("本地修改"))} {escape(when)}]</span>'
+    label = tr("本地修改")
+    return f' <span class="local">[{escape(label)} {escape(when)}]</span>'
 
 
 def venue_detail_html(venue: Venue, on_date: date) -> str:
@@ -62,9 +64,8 @@ def venue_detail_html(venue: Venue, on_date: date) -> str:
     if st.holiday:
         status_html += f' <span class="note">（{escape(st.holiday)}）</span>'
     if st.holiday_data_missing:
-        status_html += (
-            f'<br><span class="note">{escape(tr("该年份缺少法定节假日数据，仅按每周规则判断"))}</span>'
-        )
+        missing = tr("该年份缺少法定节假日数据，仅按每周规则判断")
+        status_html += f'<br><span class="note">{escape(missing)}</span>'
     row(tr("{0} 状态").format(on_date.isoformat()), status_html)
     row(tr("区"), _val(venue.district), "district")
     row(tr("地址"), _val(venue.address), "address")
@@ -116,14 +117,15 @@ def venue_detail_html(venue: Venue, on_date: date) -> str:
         row(tr("现状"), escape(venue.status_note), "status_note")
 
     table = "".join(f"<tr><th>{escape(label)}</th><td>{value}</td></tr>" for label, value in rows)
+    intro_label, sources_label, checked_label = tr("简介"), tr("资料来源"), tr("核对于 {0}")
     history = (
-        f"<h3>{escape(tr('简介'))}{_local_mark(venue, 'history')}</h3><p>{escape(venue.history)}</p>"
+        f"<h3>{escape(intro_label)}{_local_mark(venue, 'history')}</h3><p>{escape(venue.history)}</p>"
         if venue.history
         else ""
     )
     sources = "".join(
         f'<li><a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
-        f"{escape(' · ' + tr('核对于 {0}').format(s.checked.isoformat())) if s.checked else ''}</li>"
+        f"{escape(' · ' + checked_label.format(s.checked.isoformat())) if s.checked else ''}</li>"
         for s in venue.sources
     )
     checked = venue.checked.isoformat() if venue.checked else tr("待核实")
@@ -132,11 +134,12 @@ def venue_detail_html(venue: Venue, on_date: date) -> str:
         if venue.origin == "local"
         else tr("来自场馆目录，资料核对于 {0}").format(checked)
     )
-    badge = f' <span class="tag">{escape(tr("通知点位"))}</span>' if venue.in_notice else ""
+    notice = tr("通知点位")
+    badge = f' <span class="tag">{escape(notice)}</span>' if venue.in_notice else ""
     return (
         f"{STYLE}<h2>{escape(venue.name_zh)}{badge}</h2>"
         f'<p class="en">{escape(venue.name_en)}</p>'
         f"<table>{table}</table>{history}"
-        f"<h3>{escape(tr('资料来源'))}</h3><ul>{sources}</ul>"
+        f"<h3>{escape(sources_label)}</h3><ul>{sources}</ul>"
         f'<p class="note">{escape(origin)}</p>'
     )

@@ -35,24 +35,33 @@ def collect_sources(venues: list[Venue]) -> list[tuple[Source, list[str]]]:
 
 
 def about_html(venues: list[Venue], db_location: str) -> str:
+    unknown = tr("待核实")
     rows = "".join(
-        f"<tr><td>{escape(s.checked.isoformat() if s.checked else tr('待核实'))}</td>"
+        f"<tr><td>{escape(s.checked.isoformat() if s.checked else unknown)}</td>"
         f'<td><a href="{escape(s.url)}">{escape(s.title or s.ref or s.url)}</a></td>'
         f"<td>{escape('、'.join(names))}</td></tr>"
         for s, names in collect_sources(venues)
     )
     basemap = "".join(f"<li>{escape(a)}: {escape(b)}</li>" for a, b in BASEMAP_ATTRIBUTION)
+    title, purpose = (
+        tr("红色寻访助手"),
+        tr("为区、产业工会组织“百万职工红色寻访”活动：场馆目录、路线规划、参与记录。"),
+    )
+    db_label, log_label, map_label = tr("工作数据库"), tr("日志文件"), tr("地图数据")
+    sources_label = tr("场馆资料来源（核对日期）")
+    caution = tr("开放时间、预约规则和电话常有变化，出行前请向场馆核实。")
+    headers = (tr("核对日期"), tr("来源"), tr("涉及场馆"))
     return (
-        f"<h2>{escape(tr('红色寻访助手'))} redtour {escape(__version__)}</h2>"
-        f"<p>{escape(tr('为区、产业工会组织“百万职工红色寻访”活动：场馆目录、路线规划、参与记录。'))}</p>"
-        f"<p>{escape(tr('工作数据库'))}：{escape(db_location)}<br>"
-        f"{escape(tr('日志文件'))}：{escape(str(log_file()))}<br>"
+        f"<h2>{escape(title)} redtour {escape(__version__)}</h2>"
+        f"<p>{escape(purpose)}</p>"
+        f"<p>{escape(db_label)}：{escape(db_location)}<br>"
+        f"{escape(log_label)}：{escape(str(log_file()))}<br>"
         f"Qt for Python (PySide6) {escape(pyside_version)}</p>"
-        f"<h3>{escape(tr('地图数据'))}</h3><ul>{basemap}</ul>"
-        f"<h3>{escape(tr('场馆资料来源（核对日期）'))}</h3>"
-        f"<p>{escape(tr('开放时间、预约规则和电话常有变化，出行前请向场馆核实。'))}</p>"
-        f"<table cellspacing='4'><tr><th>{escape(tr('核对日期'))}</th><th>{escape(tr('来源'))}</th>"
-        f"<th>{escape(tr('涉及场馆'))}</th></tr>{rows}</table>"
+        f"<h3>{escape(map_label)}</h3><ul>{basemap}</ul>"
+        f"<h3>{escape(sources_label)}</h3><p>{escape(caution)}</p>"
+        "<table cellspacing='4'><tr>"
+        + "".join(f"<th>{escape(h)}</th>" for h in headers)
+        + f"</tr>{rows}</table>"
     )
 
 

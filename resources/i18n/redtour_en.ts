@@ -1,0 +1,465 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>查找场馆(&amp;F)</source>
+        <translation>&amp;Find venue</translation>
+    </message>
+    <message>
+        <source>修正场馆资料(&amp;E)…</source>
+        <translation>&amp;Edit venue facts…</translation>
+    </message>
+    <message>
+        <source>恢复目录原始资料(&amp;R)</source>
+        <translation>&amp;Revert to catalogue facts</translation>
+    </message>
+    <message>
+        <source>回到今天(&amp;T)</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;L)</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>使用指南(&amp;G)</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹(&amp;O)</source>
+        <translation>&amp;Open log folder</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>场馆(&amp;V)</source>
+        <translation>&amp;Venues</translation>
+    </message>
+    <message>
+        <source>视图(&amp;W)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>红色寻访助手</source>
+        <translation>Red Tour Assistant</translation>
+    </message>
+    <message>
+        <source>为区、产业工会组织“百万职工红色寻访”活动：场馆目录、路线规划、参与记录。</source>
+        <translation>For district and industry unions running the &quot;a million workers visit red sites&quot; activity: venue catalogue, route planning, participation records.</translation>
+    </message>
+    <message>
+        <source>工作数据库</source>
+        <translation>Working database</translation>
+    </message>
+    <message>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>地图数据</source>
+        <translation>Map data</translation>
+    </message>
+    <message>
+        <source>场馆资料来源（核对日期）</source>
+        <translation>Venue data sources (date checked)</translation>
+    </message>
+    <message>
+        <source>开放时间、预约规则和电话常有变化，出行前请向场馆核实。</source>
+        <translation>Opening hours, booking rules and phone numbers change often: confirm with the venue before the visit.</translation>
+    </message>
+    <message>
+        <source>核对日期</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>涉及场馆</source>
+        <translation>Venues</translation>
+    </message>
+    <message>
+        <source>关于红色寻访助手</source>
+        <translation>About Red Tour Assistant</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>界面语言 / Language</source>
+        <translation>Interface language / 界面语言</translation>
+    </message>
+    <message>
+        <source>语言设置在重新启动程序后生效。</source>
+        <translation>The language changes after a restart.</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>无法识别开放时段“{0}”，请写成 09:00-16:30/16:00</source>
+        <translation>Cannot read the opening period &quot;{0}&quot;; write it as 09:00-16:30/16:00</translation>
+    </message>
+    <message>
+        <source>修正场馆资料 — {0}</source>
+        <translation>Edit venue facts — {0}</translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation>to be verified</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>开放时间</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>已知开放时间</source>
+        <translation>Opening hours known</translation>
+    </message>
+    <message>
+        <source>如 09:00-11:30/11:00; 13:00-16:30/16:00（斜杠后为停止入馆时间）</source>
+        <translation>e.g. 09:00-11:30/11:00; 13:00-16:30/16:00 (last entry after the slash)</translation>
+    </message>
+    <message>
+        <source>{0}闭馆</source>
+        <translation>Closed {0}</translation>
+    </message>
+    <message>
+        <source>闭馆日遇法定节假日照常开放</source>
+        <translation>Opens on public holidays that fall on a closing day</translation>
+    </message>
+    <message>
+        <source>开放时段</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <source>预约</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <source>需要预约</source>
+        <translation>Booking required</translation>
+    </message>
+    <message>
+        <source>无需预约</source>
+        <translation>No booking needed</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>是否预约</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <source>至少提前</source>
+        <translation>At least</translation>
+    </message>
+    <message>
+        <source>预约方式</source>
+        <translation>How to book</translation>
+    </message>
+    <message>
+        <source>如：电话核实，接线人王老师</source>
+        <translation>e.g. confirmed by phone with Ms Wang</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>建议参观时长</source>
+        <translation>Suggested visit length</translation>
+    </message>
+    <message>
+        <source>团队人数上限</source>
+        <translation>Group size limit</translation>
+    </message>
+    <message>
+        <source>简介</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>核实日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>核实说明</source>
+        <translation>How it was checked</translation>
+    </message>
+    <message>
+        <source>修改只保存在本机数据库中，目录更新时不会被覆盖；详情中会标明“本地修改”。</source>
+        <translation>Changes are kept in this computer&apos;s database, survive catalogue updates, and are marked &quot;local&quot; in the details.</translation>
+    </message>
+    <message>
+        <source>红色寻访助手 — 百万职工红色寻访</source>
+        <translation>Red Tour Assistant — a million workers visit red sites</translation>
+    </message>
+    <message>
+        <source>数据库：{0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <source>修正场馆资料</source>
+        <translation>Edit venue facts</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个场馆。</source>
+        <translation>Select a venue in the list first.</translation>
+    </message>
+    <message>
+        <source>保存失败：{0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <source>已保存对“{0}”的本地修正</source>
+        <translation>Saved local corrections to &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>恢复目录原始资料</source>
+        <translation>Revert to catalogue facts</translation>
+    </message>
+    <message>
+        <source>删除对“{0}”的全部本地修正，恢复场馆目录中的资料？</source>
+        <translation>Delete all local corrections to &quot;{0}&quot; and show the catalogue facts again?</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动后切换。</source>
+        <translation>The interface language changes after a restart.</translation>
+    </message>
+    <message>
+        <source>使用指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>没有找到使用指南文件：{0}</source>
+        <translation>User guide not found: {0}</translation>
+    </message>
+    <message>
+        <source>出错了</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>详细记录已写入日志文件：
+{0}</source>
+        <translation>Details were written to the log file:
+{0}</translation>
+    </message>
+    <message>
+        <source>发生了意外错误：{0}</source>
+        <translation>An unexpected error occurred: {0}</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>当日状态</source>
+        <translation>Status that day</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>开放</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>闭馆</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>需提前{0}天</source>
+        <translation>{0} days ahead</translation>
+    </message>
+    <message>
+        <source>需预约</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>搜索：名称、别名、拼音或首字母（如 gzh）、英文</source>
+        <translation>Search: name, alias, pinyin or initials (e.g. gzh), English</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>修正资料…</source>
+        <translation>Edit facts…</translation>
+    </message>
+    <message>
+        <source>电话或实地核实后，在本机修正这个场馆的资料</source>
+        <translation>Correct this venue&apos;s facts on this computer after checking by phone or on site</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>显示 {0} / {1} 个场馆</source>
+        <translation>Showing {0} of {1} venues</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>日期未填</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>本地修改</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <source>该年份缺少法定节假日数据，仅按每周规则判断</source>
+        <translation>No public-holiday data for this year: weekly rules only</translation>
+    </message>
+    <message>
+        <source>{0} 状态</source>
+        <translation>Status on {0}</translation>
+    </message>
+    <message>
+        <source>由 {0} 换算</source>
+        <translation>converted from {0}</translation>
+    </message>
+    <message>
+        <source>可信度 {0}</source>
+        <translation>confidence {0}</translation>
+    </message>
+    <message>
+        <source>坐标</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <source>（无法在地图上标出或排入路线）</source>
+        <translation> (cannot be shown on the map or routed)</translation>
+    </message>
+    <message>
+        <source>是否需要预约：</source>
+        <translation>Booking required: </translation>
+    </message>
+    <message>
+        <source>至少提前 {0} 天</source>
+        <translation>at least {0} days ahead</translation>
+    </message>
+    <message>
+        <source>方式：</source>
+        <translation>how: </translation>
+    </message>
+    <message>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>（规划时按 60 分钟计）</source>
+        <translation> (planned as 60 min)</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <translation>Also known as</translation>
+    </message>
+    <message>
+        <source>现状</source>
+        <translation>Status notes</translation>
+    </message>
+    <message>
+        <source>资料来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>核对于 {0}</source>
+        <translation>checked {0}</translation>
+    </message>
+    <message>
+        <source>本地添加的场馆</source>
+        <translation>Venue added locally</translation>
+    </message>
+    <message>
+        <source>来自场馆目录，资料核对于 {0}</source>
+        <translation>From the catalogue, facts checked {0}</translation>
+    </message>
+    <message>
+        <source>通知点位</source>
+        <translation>In the 2021 notice</translation>
+    </message>
+</context>
+</TS>
