@@ -93,25 +93,28 @@ def periods_on(hours: OpeningHours, weekday: int) -> tuple[Period, ...]:
 def day_status(venue: Venue, day: date, holidays: HolidayInfo | None = None) -> DayStatus:
     """The venue's status on ``day`` by its weekly rules and the statutory-holiday calendar."""
     info = holidays if holidays is not None else holiday_info(day)
-    extra = {"holiday": info.name, "holiday_data_missing": not info.known}
+
+    def status(state: State, periods: tuple[Period, ...] = (), reason: str = "") -> DayStatus:
+        return DayStatus(state, periods, reason, holiday=info.name, holiday_data_missing=not info.known)
+
     hours = venue.hours
     if hours is None:
-        return DayStatus("unknown", reason="开放时间待核实", **extra)
+        return status("unknown", reason="开放时间待核实")
     if hours.all_day:
-        return DayStatus("open", (Period(frozenset(range(1, 8)), time(0), time(23, 59)),), **extra)
+        return status("open", (Period(frozenset(range(1, 8)), time(0), time(23, 59)),))
     weekday = day.isoweekday()
     if weekday in hours.closed_weekdays:
         if not (hours.open_on_public_holidays and info.is_holiday):
-            return DayStatus("closed", reason=f"{venue.name_zh} {WEEKDAY_ZH[weekday]}闭馆", **extra)
+            return status("closed", reason=f"{venue.name_zh} {WEEKDAY_ZH[weekday]}闭馆")
         # Open on a holiday that falls on the closing day: use the hours of a regular open day.
-        periods = next((periods_on(hours, d) for d in (2, 3, 4, 5, 6, 7) if periods_on(hours, d)), ())
+        periods = next((periods_on(hours, d) for d in range(1, 8) if periods_on(hours, d)), ())
     else:
         periods = periods_on(hours, weekday)
     if not periods:
         if not hours.periods:
-            return DayStatus("unknown", reason="开放时段待核实", **extra)
-        return DayStatus("closed", reason=f"{venue.name_zh} {WEEKDAY_ZH[weekday]}不开放", **extra)
-    return DayStatus("open", periods, **extra)
+            return status("unknown", reason="开放时段待核实")
+        return status("closed", reason=f"{venue.name_zh} {WEEKDAY_ZH[weekday]}不开放")
+    return status("open", periods)
 
 
 def weekly_summary(hours: OpeningHours | None) -> str:
@@ -120,15 +123,12 @@ def weekly_summary(hours: OpeningHours | None) -> str:
         return "待核实"
     if hours.all_day:
         return "全天开放"
-    groups: dict[tuple[Period, ...], list[int]] = {}
+    groups: dict[str, list[int]] = {}  # the day's hours text → weekdays with exactly those hours
     for wd in range(1, 8):
-        ps = periods_on(hours, wd)
-        if ps:
-            groups.setdefault(tuple((p.open, p.close, p.last_entry) for p in ps), []).append(wd)  # type: ignore[arg-type]
-    parts = []
-    for key, days in groups.items():
-        periods = [Period(frozenset(), o, c, le) for o, c, le in key]  # type: ignore[misc]
-        parts.append(f"{_days_text(days)} " + "、".join(format_period(p) for p in periods))
+        periods = periods_on(hours, wd)
+        if periods:
+            groups.setdefault("、".join(format_period(p) for p in periods), []).append(wd)
+    parts = [f"{_days_text(days)} {text}" for text, days in groups.items()]
     if hours.closed_weekdays:
         closed = "、".join(WEEKDAY_ZH[d] for d in sorted(hours.closed_weekdays)) + "闭馆"
         if hours.open_on_public_holidays:

@@ -45,8 +45,7 @@ def row_from_venue(venue: Venue) -> dict[str, Any]:
 def venue_from_row(row: VenueRow) -> Venue:
     data = {key: getattr(row, key) for key in _COLUMNS}
     data["id"] = row.id
-    origin = "local" if row.origin == "local" else "catalogue"
-    return venue_from_dict(data, origin=origin)
+    return venue_from_dict(data, origin="local" if row.origin == "local" else "catalogue")
 
 
 def correction_from_row(row: VenueCorrectionRow) -> Correction:

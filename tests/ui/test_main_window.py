@@ -24,7 +24,7 @@ def test_selecting_a_venue_shows_its_details_and_unknowns(window):
     assert window.sites.select_venue("alpha")
     html = window.sites.detail.toPlainText()
     assert "测试纪念馆甲" in html and "闭馆" in html and "周一闭馆" in html
-    window.sites.select_venue("gamma")
+    assert window.sites.select_venue("gamma")
     text = window.sites.detail.toPlainText()
     assert text.count("待核实") >= 5 and "无法在地图上标出" in text
 

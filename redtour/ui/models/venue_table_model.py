@@ -103,7 +103,7 @@ class VenueTableModel(QAbstractTableModel):
 
     def _display(self, v: Venue, st: DayStatus, col: int, *, sort: bool) -> Any:
         if col == self.NAME:
-            return (0 if v.in_notice else 1, v.name_zh) if sort else v.name_zh
+            return f"{0 if v.in_notice else 1}{v.name_zh}" if sort else v.name_zh  # Qt compares strings
         if col == self.DISTRICT:
             return v.district or ("" if sort else tr("待核实"))
         if col == self.STATUS:
