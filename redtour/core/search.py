@@ -21,28 +21,32 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def pinyin_forms(text: str) -> tuple[str, str]:
-    """(full pinyin without tones, initials) of a Chinese string; other characters pass through."""
+def pinyin_forms(text: str) -> tuple[str, ...]:
+    """Full pinyin from each syllable onwards (``guzhenghong…``, ``zhenghong…``, …) and the initials.
+
+    Full pinyin only matches from a syllable boundary, so ``gzh`` does not hit zhan·dong·zhan (``ngzh``).
+    """
     from pypinyin import Style, lazy_pinyin  # imported on first use: loading its dictionary takes ~0.2 s
 
-    full = lazy_pinyin(text, style=Style.NORMAL, errors="default")
-    initials = [syllable[:1] for syllable in full]
-    return normalise("".join(full)), normalise("".join(initials))
+    syllables = [normalise(s) for s in lazy_pinyin(text, style=Style.NORMAL, errors="default")]
+    suffixes = ["".join(syllables[i:]) for i in range(len(syllables))]
+    return (*suffixes, "".join(s[:1] for s in syllables))
 
 
 @lru_cache(maxsize=1024)
-def _keys(venue_id: str, names: tuple[str, ...], english: str) -> tuple[str, ...]:
-    keys: list[str] = []
+def _keys(venue_id: str, names: tuple[str, ...], english: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(keys matched anywhere, keys matched from their start)."""
+    anywhere: list[str] = [normalise(english)]
+    prefix: list[str] = [normalise(venue_id)]  # ids are pinyin too: "fangzhi" must not answer "gzh"
     for name in names:
-        keys.append(normalise(name))
-        keys.extend(pinyin_forms(name))
-    if english:
-        keys.append(normalise(english))
-    keys.append(normalise(venue_id))
-    return tuple(k for k in keys if k)
+        anywhere.append(normalise(name))
+        *suffixes, initials = pinyin_forms(name)
+        prefix.extend(suffixes)
+        anywhere.append(initials)
+    return tuple(k for k in anywhere if k), tuple(k for k in prefix if k)
 
 
-def search_keys(venue: Venue) -> tuple[str, ...]:
+def search_keys(venue: Venue) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _keys(venue.id, (venue.name_zh, *venue.aliases), venue.name_en)
 
 
@@ -50,8 +54,11 @@ def matches(venue: Venue, query: str) -> bool:
     q = normalise(query)
     if not q:
         return True
-    return any(q in key for key in search_keys(venue)) or (
-        venue.address is not None and q in normalise(venue.address)
+    anywhere, prefix = search_keys(venue)
+    return (
+        any(q in key for key in anywhere)
+        or any(key.startswith(q) for key in prefix)
+        or (venue.address is not None and q in normalise(venue.address))
     )
 
 

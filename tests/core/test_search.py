@@ -38,3 +38,9 @@ def test_resolve_exact_alias_and_ambiguity():
         resolve(ALL, "会馆")
     with pytest.raises(LookupError, match="没有找到"):
         resolve(ALL, "不存在")
+
+
+def test_pinyin_matches_only_from_syllable_boundaries():
+    hudong = Venue(id="hudong", name_zh="沪东工人运动展示馆")
+    assert not matches(hudong, "gzh")  # yun·dong·zhan spells …ngzh… but not from a syllable start
+    assert matches(hudong, "zhanshi") and matches(hudong, "hdgr") and matches(hudong, "hudonggong")
