@@ -16,7 +16,8 @@ from redtour.ui.i18n import tr
 log = logging.getLogger(__name__)
 
 
-def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
+def error_box(parent: QWidget | None, message: str, details: str = "") -> QMessageBox:
+    """The error dialog: the message, where the log file is, and the technical details folded away."""
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Critical)
@@ -26,7 +27,11 @@ def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
     if details:
         box.setDetailedText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.exec()
+    return box
+
+
+def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
+    error_box(parent, message, details).exec()
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:

@@ -1,0 +1,44 @@
+import logging
+import os
+import subprocess
+import sys
+
+from redtour.logsetup import log_file, setup_logging
+from redtour.ui import messages
+from tests.conftest import REPO
+
+
+def test_error_dialog_names_the_log_file(qtbot):
+    box = messages.error_box(None, "无法打开数据库", "Traceback …")
+    qtbot.addWidget(box)
+    assert box.text() == "无法打开数据库"
+    assert str(log_file()) in box.informativeText()
+    assert box.detailedText() == "Traceback …"
+
+
+def test_unexpected_exceptions_are_logged_and_shown(qtbot, monkeypatch):
+    setup_logging()
+    shown = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, msg, details="": shown.append((msg, details)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    messages.install_excepthook()
+    try:
+        raise ValueError("坏数据")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert shown and "坏数据" in shown[0][0] and "Traceback" in shown[0][1]
+    assert "unhandled exception" in log_file().read_text(encoding="utf-8")
+
+
+def test_the_whole_app_starts_headless_and_grabs_a_screenshot(tmp_path):
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "screenshot.py"), "--out", str(out), "--wait-ms", "200"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "REDTOUR_HOME": str(tmp_path / "home")},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 20_000
+    assert (tmp_path / "home" / "data" / "redtour.db").exists()
