@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
 export QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --no-sandbox"
-.venv/bin/ruff check redtour tests benchmarks scripts
+.venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"
