@@ -6,4 +6,5 @@ bash scripts/setup.sh --test
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
 export QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --no-sandbox"
 .venv/bin/ruff check .
+.venv/bin/mypy --strict redtour/core redtour/storage
 exec .venv/bin/python -m pytest "$@"
