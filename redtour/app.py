@@ -18,6 +18,9 @@ def create_application(argv: list[str] | None = None):
     app = QApplication.instance()
     if app is not None:
         return app
+    from redtour.ui.map.scheme import register_url_schemes
+
+    register_url_schemes()  # Qt requires custom schemes before the application object
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
@@ -29,8 +32,9 @@ def create_application(argv: list[str] | None = None):
 def build_main_window(db, settings, language: str):
     from redtour.storage.venues import VenueRepository
     from redtour.ui.main_window import MainWindow
+    from redtour.ui.map.map_view import MapView
 
-    return MainWindow(VenueRepository(db), settings, db.describe())
+    return MainWindow(VenueRepository(db), settings, db.describe(), map_pane=MapView())
 
 
 def run_gui(args: argparse.Namespace) -> int:

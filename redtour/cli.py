@@ -60,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
     s.set_defaults(func=cmd_sites)
 
+    m = sub.add_parser(
+        "map",
+        help="render the map to PNG or a self-contained HTML file (works offline)",
+        description="Render the venue map headless: FILE.png (QtWebEngine, offscreen) or FILE.html "
+        "(one file with Leaflet and the basemap inlined, opens offline in any browser).",
+    )
+    m.add_argument("--out", type=Path, required=True, metavar="FILE.png|FILE.html")
+    m.add_argument("--width", type=int, default=1200)
+    m.add_argument("--height", type=int, default=900)
+    m.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="colour markers by status on this day")
+    m.set_defaults(func=cmd_map)
+
     c = sub.add_parser("catalogue", help="build or check the bundled catalogue (sites.db)")
     csub = c.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
     b = csub.add_parser("build", help="build sites.db from resources/catalogue/venues/*.toml")
@@ -134,6 +146,29 @@ def cmd_sites(args: argparse.Namespace) -> int:
     table_rows = [r[:5] + r[8:] for r in rows]
     print(format_table(headers[:5] + headers[8:], table_rows, max_width=34))
     print(f"\n共 {len(venues)} 个场馆")
+    return 0
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from redtour.storage.venues import VenueRepository
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".png", ".html", ".htm"):
+        raise RedtourError(f"输出文件应以 .png 或 .html 结尾：{args.out}")
+    db = _open_db(args)
+    try:
+        venues = VenueRepository(db).list_venues()
+    finally:
+        db.dispose()
+    if suffix == ".png":
+        from redtour.ui.map.render import render_map_png  # Qt only for this output
+
+        render_map_png(venues, args.out, width=args.width, height=args.height, on_date=args.date)
+    else:
+        from redtour.mapping.page import write_standalone_html
+
+        write_standalone_html(args.out, venues, on_date=args.date)
+    print(f"已生成 {args.out}")
     return 0
 
 

@@ -6,10 +6,10 @@ import logging
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter
 
 from redtour import paths
-from redtour.core.catalogue import Venue
+from redtour.core.catalogue import Location, Venue
 from redtour.logsetup import log_file
 from redtour.storage.venues import VenueRepository
 from redtour.ui.actions import Actions, build_menus, create_actions
@@ -17,6 +17,7 @@ from redtour.ui.dialogs.about_dialog import AboutDialog
 from redtour.ui.dialogs.settings_dialog import SettingsDialog
 from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
+from redtour.ui.map.map_view import MapView
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.pages.sites_page import SitesPage
 from redtour.ui.settings import Settings
@@ -30,7 +31,7 @@ class MainWindow(QMainWindow):
         venues: VenueRepository,
         settings: Settings,
         db_location: str,
-        map_pane: QWidget | None = None,
+        map_pane: MapView | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -46,8 +47,9 @@ class MainWindow(QMainWindow):
         self.map_pane = map_pane
         if map_pane is not None:
             self.splitter.addWidget(map_pane)
-            self.splitter.setStretchFactor(0, 2)
-            self.splitter.setStretchFactor(1, 3)
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 1)
+            self.splitter.setSizes([720, 640])  # until the user's own split is restored
         self.setCentralWidget(self.splitter)
 
         self.actions: Actions = create_actions(self)
@@ -73,15 +75,41 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self._open_about)
         self.sites.editRequested.connect(self.edit_venue)
         self.sites.venueSelected.connect(self._on_venue_selected)
+        self.sites.dateChanged.connect(lambda _d: self._refresh_map())
+        if self.map_pane is not None:
+            self.map_pane.venueClicked.connect(self.sites.select_venue)
+            self.map_pane.addVenueRequested.connect(self.add_venue_at)
 
     # --- data ----------------------------------------------------------------------------------------
     def reload(self) -> None:
         self._all = self.venues.list_venues()
         self.sites.set_venues(self._all)
+        self._refresh_map(fit=True)
+
+    def _refresh_map(self, *, fit: bool = False) -> None:
+        if self.map_pane is not None:
+            self.map_pane.set_venues(self._all, self.sites.chosen_date)
+            if fit:
+                self.map_pane.fit_all()
 
     def _on_venue_selected(self, venue_id: str) -> None:
         venue = self.sites.current_venue()
         self.actions.revert_venue.setEnabled(bool(venue and venue.local_facts))
+        if self.map_pane is not None and venue is not None and venue.location is not None:
+            self.map_pane.select_venue(venue_id)
+
+    def add_venue_at(self, lat: float, lon: float) -> None:
+        """“在这里添加场馆” from the map: a local venue at the clicked WGS-84 point."""
+        name, ok = QInputDialog.getText(
+            self, tr("添加场馆"), tr("在 {0:.5f}, {1:.5f} 添加本地场馆，名称：").format(lat, lon)
+        )
+        if not ok or not name.strip():
+            return
+        venue = Venue(id="", name_zh=name.strip(), location=Location(lat, lon, note=tr("在地图上选取")))
+        added = self.venues.add_local_venue(venue)
+        self.reload()
+        self.sites.select_venue(added.id)
+        self.edit_venue(added.id)
 
     # --- commands ------------------------------------------------------------------------------------
     def _focus_search(self) -> None:
@@ -157,6 +185,8 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.map_pane is not None:
+            self.map_pane.shutdown()
         self.settings.save_window_state("main", self.saveGeometry(), self.saveState())
         self.settings.save_splitter_state("main", self.splitter.saveState())
         self.settings.save_splitter_state("sites", self.sites.splitter.saveState())

@@ -268,6 +268,18 @@
         <translation>Database: {0}</translation>
     </message>
     <message>
+        <source>添加场馆</source>
+        <translation>Add venue</translation>
+    </message>
+    <message>
+        <source>在 {0:.5f}, {1:.5f} 添加本地场馆，名称：</source>
+        <translation>Add a local venue at {0:.5f}, {1:.5f}. Name:</translation>
+    </message>
+    <message>
+        <source>在地图上选取</source>
+        <translation>picked on the map</translation>
+    </message>
+    <message>
         <source>修正场馆资料</source>
         <translation>Edit venue facts</translation>
     </message>

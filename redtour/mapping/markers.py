@@ -1,0 +1,43 @@
+"""Turn venues into map markers for a date: status colour, tooltip and popup text (plain text only)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from redtour.core.calendar import day_status, weekly_summary
+from redtour.core.catalogue import UNKNOWN_ZH, Venue
+from redtour.mapping.protocol import Status, VenueMarker
+
+
+def marker_status(venue: Venue, on_date: date) -> tuple[Status, str]:
+    st = day_status(venue, on_date)
+    if st.state == "closed":
+        return "closed", st.reason or "闭馆"
+    if st.state == "unknown":
+        return "unknown", st.reason or UNKNOWN_ZH
+    if venue.reservation and venue.reservation.required:
+        lead = venue.reservation.lead_days
+        return "reservation", f"开放 {st.hours_text()}；需预约" + (f"（提前{lead}天）" if lead else "")
+    return "open", f"开放 {st.hours_text()}"
+
+
+def venue_markers(venues: list[Venue], on_date: date) -> list[VenueMarker]:
+    """Markers for every located venue; venues without a location are skipped (they cannot be drawn)."""
+    out = []
+    for v in venues:
+        if v.location is None:
+            continue
+        status, text = marker_status(v, on_date)
+        out.append(
+            VenueMarker(
+                id=v.id,
+                name=v.name_zh,
+                lat=v.location.lat,
+                lon=v.location.lon,
+                status=status,
+                status_text=text,
+                address=v.address or UNKNOWN_ZH,
+                hours=weekly_summary(v.hours),
+            )
+        )
+    return out

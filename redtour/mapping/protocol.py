@@ -1,0 +1,105 @@
+"""The JSON messages between the map page (bridge.js) and Python, as dataclasses in both directions.
+
+JS → Python arrives as one JSON string through a single QWebChannel slot and is parsed here; Python → JS
+arguments are built here and passed through ``json.dumps`` only, never concatenated into code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ContextKind = Literal["start_here", "end_here", "add_venue"]
+Status = Literal["open", "closed", "reservation", "unknown"]
+
+
+@dataclass(frozen=True)
+class MapReady:
+    pass
+
+
+@dataclass(frozen=True)
+class MarkerClicked:
+    venue_id: str
+
+
+@dataclass(frozen=True)
+class ContextAction:
+    kind: ContextKind
+    lat: float  # WGS-84, whatever basemap was showing
+    lon: float
+
+
+@dataclass(frozen=True)
+class MapError:
+    message: str
+
+
+Message = MapReady | MarkerClicked | ContextAction | MapError
+
+
+def parse_message(text: str) -> Message:
+    """Parse one message from the page; anything unexpected raises ValueError (the page is not trusted)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValueError("a message must be a JSON object")
+    kind = data.get("type")
+    if kind == "ready":
+        return MapReady()
+    if kind == "marker_clicked" and isinstance(data.get("id"), str):
+        return MarkerClicked(data["id"])
+    if kind == "context" and data.get("action") in ("start_here", "end_here", "add_venue"):
+        lat, lon = float(data["lat"]), float(data["lon"])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError("coordinates out of range")
+        return ContextAction(data["action"], lat, lon)
+    if kind == "error":
+        return MapError(str(data.get("message", ""))[:2000])
+    raise ValueError(f"unknown message type {kind!r}")
+
+
+@dataclass(frozen=True)
+class VenueMarker:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    status: Status
+    status_text: str
+    address: str
+    hours: str
+
+
+@dataclass(frozen=True)
+class RouteStop:
+    number: int
+    label: str
+    lat: float
+    lon: float
+    detail: str = ""  # e.g. "10:30–11:30"
+
+
+@dataclass(frozen=True)
+class Route:
+    """An ordered route: numbered stops and the legs between them (straight lines unless geometry is given)."""
+
+    title: str
+    stops: tuple[RouteStop, ...]
+    #: One polyline per leg as [[lat, lon], …]; empty → straight lines between consecutive stops.
+    legs: tuple[tuple[tuple[float, float], ...], ...] = ()
+    start: tuple[float, float] | None = None
+    end: tuple[float, float] | None = None
+    legend: tuple[str, ...] = field(default_factory=tuple)
+
+
+def to_js(value: Any) -> str:
+    """A JS literal for a dataclass/list/dict: JSON (which is valid JS since ES2019)."""
+    if hasattr(value, "__dataclass_fields__"):
+        value = asdict(value)
+    elif isinstance(value, list | tuple):
+        value = [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,161 @@
+"""The map pane: a locked-down QWebEngineView on the app:// page, talking JSON over one QWebChannel slot."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from redtour.core.catalogue import Venue
+from redtour.mapping.markers import venue_markers
+from redtour.mapping.page import build_page
+from redtour.mapping.protocol import (
+    ContextAction,
+    MapError,
+    MapReady,
+    MarkerClicked,
+    Route,
+    parse_message,
+    to_js,
+)
+from redtour.ui.map.interceptor import LocalOnlyInterceptor
+from redtour.ui.map.scheme import SCHEME, AppSchemeHandler
+
+log = logging.getLogger(__name__)
+PAGE_URL = QUrl("app://redtour/page.html")
+
+
+class Bridge(QObject):
+    """The one object the page sees. JS → Python: ``receive(json)``; parsed and re-emitted as Qt signals."""
+
+    message = Signal(object)
+
+    @Slot(str)
+    def receive(self, text: str) -> None:
+        try:
+            self.message.emit(parse_message(text))
+        except ValueError as exc:
+            log.warning("ignored a malformed message from the map page: %s", exc)
+
+
+class LockedPage(QWebEnginePage):
+    """Stays on the app:// page: no navigation away, no new windows."""
+
+    def acceptNavigationRequest(
+        self, url: QUrl, nav_type: QWebEnginePage.NavigationType, is_main: bool
+    ) -> bool:
+        if is_main and url.scheme() != SCHEME.decode():
+            log.warning("blocked navigation of the map page to %s", url.toString())
+            return False
+        return True
+
+    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:
+        return None
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
+        log.debug("map page console (%s) %s:%s %s", level, source, line, message)
+
+
+class MapView(QWidget):
+    venueClicked = Signal(str)
+    startHereRequested = Signal(float, float)
+    endHereRequested = Signal(float, float)
+    addVenueRequested = Signal(float, float)
+    ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapView")
+        self._ready = False
+        self._queue: list[str] = []
+        self.profile = QWebEngineProfile(self)  # off the record: nothing of the page is kept on disk
+        self.interceptor = LocalOnlyInterceptor(self)
+        self.profile.setUrlRequestInterceptor(self.interceptor)
+        self._html: str | None = None
+        self.scheme_handler = AppSchemeHandler(self._page_html, self)
+        self.profile.installUrlSchemeHandler(SCHEME, self.scheme_handler)
+
+        self.view = QWebEngineView(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # the page has its own menu
+        self.page = LockedPage(self.profile, self.view)
+        settings = self.page.settings()
+        for attribute, on in (
+            (QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False),
+            (QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False),
+            (QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False),
+            (QWebEngineSettings.WebAttribute.NavigateOnDropEnabled, False),
+            (QWebEngineSettings.WebAttribute.LocalStorageEnabled, False),
+        ):
+            settings.setAttribute(attribute, on)
+        self.bridge = Bridge(self)
+        self.bridge.message.connect(self._on_message)
+        self.channel = QWebChannel(self.page)
+        self.channel.registerObject("bridge", self.bridge)
+        self.page.setWebChannel(self.channel)
+        self.view.setPage(self.page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.load(PAGE_URL)
+
+    def _page_html(self) -> str:
+        if self._html is None:
+            self._html = build_page()
+        return self._html
+
+    # --- Python → JS -----------------------------------------------------------------------------------
+    def _call(self, function: str, *args: object) -> None:
+        code = f"window.redtour.{function}({', '.join(to_js(a) for a in args)})"
+        if self._ready:
+            self.page.runJavaScript(code)
+        else:
+            self._queue.append(code)
+
+    def set_venues(self, venues: list[Venue], on_date: date) -> None:
+        self._call("setVenues", venue_markers(venues, on_date))
+
+    def fit_all(self) -> None:
+        self._call("fitAll")
+
+    def select_venue(self, venue_id: str) -> None:
+        self._call("selectVenue", venue_id)
+
+    def show_route(self, route: Route) -> None:
+        self._call("showRoute", route)
+
+    def clear_route(self) -> None:
+        self._call("clearRoute")
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    # --- JS → Python -----------------------------------------------------------------------------------
+    def _on_message(self, message: object) -> None:
+        match message:
+            case MapReady():
+                self._ready = True
+                for code in self._queue:
+                    self.page.runJavaScript(code)
+                self._queue.clear()
+                self.ready.emit()
+            case MarkerClicked(venue_id=venue_id):
+                self.venueClicked.emit(venue_id)
+            case ContextAction(kind="start_here", lat=lat, lon=lon):
+                self.startHereRequested.emit(lat, lon)
+            case ContextAction(kind="end_here", lat=lat, lon=lon):
+                self.endHereRequested.emit(lat, lon)
+            case ContextAction(kind="add_venue", lat=lat, lon=lon):
+                self.addVenueRequested.emit(lat, lon)
+            case MapError(message=text):
+                log.error("map page error: %s", text)
+
+    def shutdown(self) -> None:
+        """Pages must go before their profile, or Qt warns and may not flush."""
+        self.view.setPage(None)  # type: ignore[arg-type]
+        self.page.deleteLater()

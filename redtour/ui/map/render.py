@@ -1,0 +1,51 @@
+"""Render the map headless to PNG (used by `redtour map --out FILE.png`)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from redtour.core.catalogue import Venue
+from redtour.mapping.protocol import Route
+
+
+def render_map_png(
+    venues: list[Venue],
+    out: Path,
+    *,
+    width: int = 1200,
+    height: int = 900,
+    on_date: date | None = None,
+    route: Route | None = None,
+    timeout_ms: int = 30_000,
+) -> Path:
+    """Load the real map page offscreen, draw venues (and a route), wait until drawn, grab to PNG."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from redtour.app import create_application
+    from redtour.ui.map.map_view import MapView
+
+    create_application()
+    view = MapView()
+    view.resize(width, height)
+    view.show()
+    view.set_venues(venues, on_date or date.today())
+    if route is not None:
+        view.show_route(route)
+    else:
+        view.fit_all()
+    loop = QEventLoop()
+    view.ready.connect(lambda: QTimer.singleShot(600, loop.quit))  # let Leaflet paint after the last call
+    timer = QTimer.singleShot(timeout_ms, loop.quit)
+    del timer
+    loop.exec()
+    if not view.is_ready:
+        raise RuntimeError("the map page did not load in time")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not view.grab().save(str(out)):
+        raise RuntimeError(f"could not write {out}")
+    view.shutdown()
+    view.deleteLater()
+    return out

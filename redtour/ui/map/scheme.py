@@ -1,0 +1,64 @@
+"""The app:// URL scheme: serves the generated map page from memory and bundled assets from resources/."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
+
+from redtour import paths
+
+log = logging.getLogger(__name__)
+SCHEME = b"app"
+HOST = "redtour"
+ALLOWED_DIRS = ("web", "basemap")  # nothing else under resources/ is served
+
+
+def register_url_schemes() -> None:
+    """Must run before the QApplication exists (Qt requirement)."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+    )
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class AppSchemeHandler(QWebEngineUrlSchemeHandler):
+    """``app://redtour/page.html`` → the page from ``page_source()``; ``app://redtour/web/…`` → a file."""
+
+    def __init__(self, page_source: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.page_source = page_source
+        self._root = paths.resources_dir().resolve()
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
+        url = job.requestUrl()
+        path = url.path().lstrip("/")
+        if url.host() != HOST:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        if path == "page.html":
+            self._reply(job, b"text/html", self.page_source().encode("utf-8"))
+            return
+        target = (self._root / path).resolve()
+        inside = target.is_relative_to(self._root) and path.split("/", 1)[0] in ALLOWED_DIRS
+        if not inside or not target.is_file():
+            log.warning("map page asked for %s: not served", url.toString())
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        self._reply(job, mime.encode(), target.read_bytes())
+
+    def _reply(self, job: QWebEngineUrlRequestJob, mime: bytes, data: bytes) -> None:
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(QByteArray(mime), buffer)

@@ -1,0 +1,95 @@
+"""The map page builder and its message protocol (no Qt)."""
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from redtour.core.catalogue import Location, OpeningHours, Period, Reservation, Venue
+from redtour.mapping.markers import venue_markers
+from redtour.mapping.page import build_page, write_standalone_html
+from redtour.mapping.protocol import (
+    ContextAction,
+    MapReady,
+    MarkerClicked,
+    Route,
+    RouteStop,
+    parse_message,
+    to_js,
+)
+from redtour.storage.catalogue_source import load_venues
+from tests.conftest import FIXTURE_VENUES
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "back`tick",
+    "${1+1}",
+    "C:\\x",
+    "</script><script>alert(2)</script>",
+]
+
+
+def hostile_venues():
+    return [
+        Venue(id=f"h{i}", name_zh=name, address=name, location=Location(31.2 + i / 100, 121.45))
+        for i, name in enumerate(HOSTILE)
+    ]
+
+
+def test_page_loads_nothing_remote_and_only_our_assets():
+    html = build_page()
+    refs = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert refs and all(r.startswith(("app://redtour/", "qrc:///qtwebchannel/")) for r in refs)
+    assert '<html lang="zh-CN">' in html
+
+
+def test_user_text_only_travels_as_json_data():
+    html = build_page(venues=hostile_venues(), on_date=date(2026, 11, 24))
+    config = re.search(r'<script type="application/json" id="redtour-config">(.*?)</script>', html, re.S)
+    assert config is not None  # "</script>" in a name did not end the block early
+    data = json.loads(config.group(1))
+    assert [v["name"] for v in data["initial"]["venues"]] == HOSTILE
+    assert "<img src=x" not in html and "<script>alert(2)" not in html  # "<" travels as \\u003c
+
+
+def test_marker_status_follows_the_date_and_reservation():
+    venues = {v.id: v for v in load_venues(FIXTURE_VENUES)}
+    monday = {m.id: m for m in venue_markers(list(venues.values()), date(2026, 11, 23))}
+    assert monday["alpha"].status == "closed" and "周一闭馆" in monday["alpha"].status_text
+    assert "gamma" not in monday  # no location: nothing to draw
+    tuesday = {m.id: m for m in venue_markers(list(venues.values()), date(2026, 11, 24))}
+    assert tuesday["alpha"].status == "reservation" and tuesday["beta"].status == "open"
+    unknown = Venue(id="u", name_zh="未知", location=Location(31.2, 121.4))
+    assert venue_markers([unknown], date(2026, 11, 24))[0].status == "unknown"
+    always = Venue(id="a", name_zh="户外", location=Location(31.2, 121.4), hours=OpeningHours(all_day=True),
+                   reservation=Reservation(required=False))  # fmt: skip
+    assert venue_markers([always], date(2026, 11, 23))[0].status == "open"
+    assert Period  # imported for completeness of the public API
+
+
+def test_messages_from_the_page_are_validated():
+    assert parse_message('{"type": "ready"}') == MapReady()
+    assert parse_message('{"type": "marker_clicked", "id": "guzhenghong"}') == MarkerClicked("guzhenghong")
+    assert parse_message('{"type":"context","action":"add_venue","lat":31.2,"lon":121.4}') == ContextAction(
+        "add_venue", 31.2, 121.4
+    )
+    for bad in ["nope", "[]", '{"type": "eval"}', '{"type":"context","action":"rm","lat":1,"lon":1}',
+                '{"type":"context","action":"add_venue","lat":99,"lon":1}']:  # fmt: skip
+        with pytest.raises(ValueError):
+            parse_message(bad)
+
+
+def test_route_serialises_to_plain_json():
+    route = Route(
+        "路线", (RouteStop(1, "顾正红纪念馆", 31.249, 121.437, "09:30–10:30"),), start=(31.23, 121.47)
+    )
+    data = json.loads(to_js(route))
+    assert data["stops"][0]["label"] == "顾正红纪念馆" and data["start"] == [31.23, 121.47]
+
+
+def test_standalone_html_inlines_everything(tmp_path):
+    out = write_standalone_html(tmp_path / "map.html", load_venues(FIXTURE_VENUES), date(2026, 11, 24))
+    html = out.read_text(encoding="utf-8")
+    assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="', html)
+    assert "L.map(" in html and "window.redtour" in html and "黄浦区" in html

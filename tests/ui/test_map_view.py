@@ -1,0 +1,88 @@
+"""The map pane on a real QtWebEngine page: offline, escaped, two-way."""
+
+from datetime import date
+
+import pytest
+
+from redtour.core.catalogue import Location, Venue
+from redtour.mapping.protocol import Route, RouteStop
+from redtour.ui.map.map_view import MapView
+from tests.mapping.test_page import HOSTILE, hostile_venues
+
+DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def map_view(qapp):
+    view = MapView()
+    view.resize(800, 600)
+    view.show()
+    yield view
+    view.shutdown()
+    view.deleteLater()
+
+
+def run_js(qtbot, view: MapView, code: str):
+    with qtbot.waitCallback(timeout=10_000) as cb:
+        view.page.runJavaScript(code, 0, cb)
+    return cb.args[0]
+
+
+def wait_ready(qtbot, view: MapView) -> None:
+    if not view.is_ready:
+        with qtbot.waitSignal(view.ready, timeout=30_000):
+            pass
+
+
+def test_page_loads_offline_with_zero_non_local_requests(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    assert map_view.interceptor.blocked == []
+    assert map_view.interceptor.allowed and all(
+        u.startswith(("app://", "qrc:", "data:")) for u in map_view.interceptor.allowed
+    )
+    layers = run_js(qtbot, map_view, "Object.keys(window.redtour.map._layers).length")
+    assert layers > 20  # districts, labels and metro lines are drawn
+
+
+def test_hostile_names_show_as_text_and_the_map_keeps_working(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    run_js(qtbot, map_view, "window.__alerts = 0; window.alert = function () { window.__alerts++; }; 1")
+    map_view.set_venues(hostile_venues(), DAY)
+    assert run_js(qtbot, map_view, "window.redtour.markerCount()") == len(HOSTILE)
+    for i, name in enumerate(HOSTILE):
+        map_view.select_venue(f"h{i}")
+        last_popup = "Array.from(document.querySelectorAll('.venue-popup .venue-name')).pop().textContent"
+        text = run_js(qtbot, map_view, last_popup)
+        assert text == name
+    assert run_js(qtbot, map_view, "document.querySelectorAll('.leaflet-container img[src=x]').length") == 0
+    assert run_js(qtbot, map_view, "window.__alerts") == 0
+
+
+def test_marker_click_and_context_menu_reach_python(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    map_view.set_venues([Venue(id="v1", name_zh="测试", location=Location(31.23, 121.47))], DAY)
+    with qtbot.waitSignal(map_view.venueClicked, timeout=5000) as clicked:
+        map_view.page.runJavaScript("window.redtour.marker('v1').fire('click')")
+    assert clicked.args == ["v1"]
+    fire_menu = (
+        "var m = window.redtour.map; m.fire('contextmenu', {latlng: L.latLng(31.2, 121.4), "
+        "containerPoint: L.point(50, 50)}); document.querySelector('.map-menu button').click()"
+    )
+    with qtbot.waitSignal(map_view.addVenueRequested, timeout=5000) as added:
+        map_view.page.runJavaScript(fire_menu)
+    assert added.args == pytest.approx([31.2, 121.4])
+
+
+def test_route_overlay_updates_without_reloading(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    run_js(qtbot, map_view, "window.__marker = 'same page'; 1")
+    stops = tuple(RouteStop(i + 1, f"站{i + 1}", 31.2 + i / 100, 121.45 + i / 100) for i in range(12))
+    map_view.show_route(Route("测试路线", stops, start=(31.19, 121.44)))
+    assert run_js(qtbot, map_view, "document.querySelectorAll('.route-number').length") == 12
+    assert (
+        run_js(qtbot, map_view, "document.querySelector('.route-legend .legend-title').textContent")
+        == "测试路线"
+    )
+    map_view.clear_route()
+    assert run_js(qtbot, map_view, "document.querySelectorAll('.route-number').length") == 0
+    assert run_js(qtbot, map_view, "window.__marker") == "same page"
