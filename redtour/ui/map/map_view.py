@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
@@ -72,6 +73,7 @@ class MapView(QWidget):
         super().__init__(parent)
         self.setObjectName("mapView")
         self._ready = False
+        self._closed = False
         self._queue: list[str] = []
         self.profile = QWebEngineProfile(self)  # off the record: nothing of the page is kept on disk
         self.interceptor = LocalOnlyInterceptor(self)
@@ -110,6 +112,8 @@ class MapView(QWidget):
 
     # --- Python → JS -----------------------------------------------------------------------------------
     def _call(self, function: str, *args: object) -> None:
+        if self._closed:
+            return
         code = f"window.redtour.{function}({', '.join(to_js(a) for a in args)})"
         if self._ready:
             self.page.runJavaScript(code)
@@ -156,6 +160,11 @@ class MapView(QWidget):
                 log.error("map page error: %s", text)
 
     def shutdown(self) -> None:
-        """Pages must go before their profile, or Qt warns and may not flush."""
+        """Delete the page now, before its profile: the other order warns and can crash at exit."""
+        if self._closed:
+            return
+        self._closed = True
+        self._ready = False
         self.view.setPage(None)  # type: ignore[arg-type]
-        self.page.deleteLater()
+        shiboken6.delete(self.page)
+        shiboken6.delete(self.profile)
