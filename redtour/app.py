@@ -30,11 +30,22 @@ def create_application(argv: list[str] | None = None):
 
 
 def build_main_window(db, settings, language: str):
+    from redtour import paths
+    from redtour.mapping.tiles import TileStore, offered_providers
     from redtour.storage.venues import VenueRepository
     from redtour.ui.main_window import MainWindow
     from redtour.ui.map.map_view import MapView
+    from redtour.ui.map.tile_source import TileSource
 
-    return MainWindow(VenueRepository(db), settings, db.describe(), map_pane=MapView())
+    tiles = TileSource(
+        TileStore(paths.tile_store_path()), online=settings.online_tiles, tianditu_key=settings.tianditu_key
+    )
+    map_pane = MapView(
+        tile_source=tiles,
+        providers=offered_providers(settings.tianditu_key),
+        language=language,
+    )
+    return MainWindow(VenueRepository(db), settings, db.describe(), map_pane=map_pane)
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -54,3 +54,8 @@ def user_cache_dir() -> Path:
 
 def default_user_db() -> Path:
     return user_data_dir() / "redtour.db"
+
+
+def tile_store_path() -> Path:
+    """The map tiles the user has viewed online (a cache: safe to delete)."""
+    return user_cache_dir() / "tiles.sqlite"

@@ -21,6 +21,7 @@ from redtour import paths
 from redtour.core.catalogue import Venue
 from redtour.mapping.markers import venue_markers
 from redtour.mapping.protocol import Route, to_js
+from redtour.mapping.tiles import TileProvider
 
 SHANGHAI_CENTRE = (31.2304, 121.4737)
 APP_BASE = "app://redtour/"
@@ -47,8 +48,14 @@ def build_page(
     route: Route | None = None,
     channel: bool = True,
     menu: tuple[str, ...] = ("add_venue",),
+    tiles: tuple[TileProvider, ...] = (),
+    language: str = "zh_CN",
 ) -> str:
-    """The map page HTML. ``venues``/``route`` are optional initial data (the app sends them later)."""
+    """The map page HTML. ``venues``/``route`` are optional initial data (the app sends them later).
+
+    ``tiles`` are the online base layers offered in the layer switcher; their tiles are requested from the
+    app (``tiles/<layer>/…`` beside the other assets), which answers from its tile store.
+    """
     fmap = folium.Map(
         location=SHANGHAI_CENTRE,
         zoom_start=10,
@@ -69,7 +76,20 @@ def build_page(
         "map": fmap.get_name(),
         "attribution": ATTRIBUTION,
         "channel": channel,
-        "menu": list(menu),  # context-menu actions offered; the planner adds start_here / end_here
+        "menu": list(menu),
+        "tiles": [
+            {
+                "id": p.id,
+                "name": p.name_en if language.startswith("en") else p.name_zh,
+                "datum": p.datum,
+                "attribution": p.attribution,
+                "layers": [
+                    {"url": asset_url(f"tiles/{layer.id}/") + "{z}/{x}/{y}", "max_zoom": layer.max_zoom}
+                    for layer in p.layers
+                ],
+            }
+            for p in tiles
+        ],  # context-menu actions offered; the planner adds start_here / end_here
         "initial": {
             "venues": json.loads(to_js(venue_markers(venues, on_date or date.today()))) if venues else [],
             "route": json.loads(to_js(route)) if route else None,

@@ -36,7 +36,13 @@ class MapError:
     message: str
 
 
-Message = MapReady | MarkerClicked | ContextAction | MapError
+@dataclass(frozen=True)
+class BaseLayerChanged:
+    name: str
+    datum: str  # "WGS-84" or "GCJ-02": what the overlays are drawn in now
+
+
+Message = MapReady | MarkerClicked | ContextAction | MapError | BaseLayerChanged
 
 
 def parse_message(text: str) -> Message:
@@ -57,6 +63,8 @@ def parse_message(text: str) -> Message:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError("coordinates out of range")
         return ContextAction(data["action"], lat, lon)
+    if kind == "base_layer" and isinstance(data.get("name"), str) and data.get("datum") in ("WGS-84", "GCJ-02"):
+        return BaseLayerChanged(data["name"][:200], data["datum"])
     if kind == "error":
         return MapError(str(data.get("message", ""))[:2000])
     raise ValueError(f"unknown message type {kind!r}")

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter
 from redtour import paths
 from redtour.core.catalogue import Location, Venue
 from redtour.logsetup import log_file
+from redtour.mapping.tiles import offered_providers
 from redtour.storage.venues import VenueRepository
 from redtour.ui.actions import Actions, build_menus, create_actions
 from redtour.ui.dialogs.about_dialog import AboutDialog
 from redtour.ui.dialogs.settings_dialog import SettingsDialog
 from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
-from redtour.ui.map.map_view import MapView
+from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.pages.sites_page import SitesPage
 from redtour.ui.settings import Settings
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
         if self.map_pane is not None:
             self.map_pane.venueClicked.connect(self.sites.select_venue)
             self.map_pane.addVenueRequested.connect(self.add_venue_at)
+            self.map_pane.baseLayerChanged.connect(self._on_base_layer)
+            if self.settings.base_layer:
+                self.map_pane.set_base_layer(self.settings.base_layer)
 
     # --- data ----------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -91,6 +95,14 @@ class MainWindow(QMainWindow):
             self.map_pane.set_venues(self._all, self.sites.chosen_date)
             if fit:
                 self.map_pane.fit_all()
+
+    def _on_base_layer(self, name: str, _datum: str) -> None:
+        self.settings.base_layer = name
+        tiles = self.map_pane.tile_source if self.map_pane is not None else None
+        if tiles is not None and not tiles.online and name != OFFLINE_BASE:
+            self.statusBar().showMessage(
+                tr("在线底图未开启（设置 → 地图）：只显示已缓存的瓦片。"), 8000
+            )
 
     def _on_venue_selected(self, venue_id: str) -> None:
         venue = self.sites.current_venue()
@@ -158,8 +170,16 @@ class MainWindow(QMainWindow):
         self._on_venue_selected(venue.id)
 
     def _open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.apply():
+        tiles = self.map_pane.tile_source if self.map_pane is not None else None
+        dialog = SettingsDialog(self.settings, self, tile_store=tiles.store if tiles is not None else None)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        restart = dialog.apply()
+        if tiles is not None and self.map_pane is not None:
+            tiles.online = self.settings.online_tiles
+            tiles.tianditu_key = self.settings.tianditu_key
+            self.map_pane.set_providers(offered_providers(self.settings.tianditu_key))
+        if restart:
             show_info(self, tr("设置"), tr("界面语言将在重新启动后切换。"))
 
     def _open_about(self) -> None:

@@ -20,6 +20,31 @@ class Settings:
     def language(self, value: str) -> None:
         self.q.setValue("ui/language", value)
 
+    @property
+    def online_tiles(self) -> bool:
+        """Fetch online map tiles (off by default: nothing leaves the machine)."""
+        return str(self.q.value("map/online_tiles", "false")).lower() == "true"
+
+    @online_tiles.setter
+    def online_tiles(self, value: bool) -> None:
+        self.q.setValue("map/online_tiles", "true" if value else "false")
+
+    @property
+    def tianditu_key(self) -> str:
+        return str(self.q.value("map/tianditu_key", "")).strip()
+
+    @tianditu_key.setter
+    def tianditu_key(self, value: str) -> None:
+        self.q.setValue("map/tianditu_key", value.strip())
+
+    @property
+    def base_layer(self) -> str:
+        return str(self.q.value("map/base_layer", ""))
+
+    @base_layer.setter
+    def base_layer(self, value: str) -> None:
+        self.q.setValue("map/base_layer", value)
+
     def window_state(self, name: str) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self.q.value(f"window/{name}/geometry")
         state = self.q.value(f"window/{name}/state")

@@ -108,12 +108,52 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
         <source>界面语言 / Language</source>
         <translation>Interface language / 界面语言</translation>
     </message>
     <message>
         <source>语言设置在重新启动程序后生效。</source>
         <translation>The language changes after a restart.</translation>
+    </message>
+    <message>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>允许联网加载在线底图（OpenStreetMap、天地图、高德地图）</source>
+        <translation>Allow online base maps when connected (OpenStreetMap, Tianditu, AMap)</translation>
+    </message>
+    <message>
+        <source>关闭时程序不会向网络发出任何请求，只显示离线底图和已缓存的瓦片。</source>
+        <translation>When off, the program sends no request to the network and shows only the offline base map and tiles already cached.</translation>
+    </message>
+    <message>
+        <source>在 console.tianditu.gov.cn 免费申请</source>
+        <translation>Free from console.tianditu.gov.cn</translation>
+    </message>
+    <message>
+        <source>天地图密钥（tk）</source>
+        <translation>Tianditu key (tk)</translation>
+    </message>
+    <message>
+        <source>清除缓存</source>
+        <translation>Clear cache</translation>
+    </message>
+    <message>
+        <source>已缓存瓦片</source>
+        <translation>Cached tiles</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{0} 张，{1:.1f} MB</source>
+        <translation>{0} tiles, {1:.1f} MB</translation>
     </message>
     <message>
         <source>周一</source>
@@ -266,6 +306,10 @@
     <message>
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <source>在线底图未开启（设置 → 地图）：只显示已缓存的瓦片。</source>
+        <translation>Online base maps are off (Settings → Map): only cached tiles are shown.</translation>
     </message>
     <message>
         <source>添加场馆</source>

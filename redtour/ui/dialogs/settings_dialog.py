@@ -1,36 +1,92 @@
-"""Settings: interface language (more settings join as features need them)."""
+"""Settings: interface language and the map's online tiles."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from redtour.mapping.tiles import TileStore
 from redtour.ui.i18n import LANGUAGES, tr
 from redtour.ui.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, tile_store: TileStore | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.tile_store = tile_store
         self.setObjectName("settingsDialog")
         self.setWindowTitle(tr("设置"))
         self.language = QComboBox(objectName="languageCombo")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+
+        general = QGroupBox(tr("常规"))
+        form = QFormLayout(general)
+        form.addRow(tr("界面语言 / Language"), self.language)
+        form.addRow(QLabel(tr("语言设置在重新启动程序后生效。")))
+
+        map_box = QGroupBox(tr("地图"))
+        map_form = QFormLayout(map_box)
+        self.online = QCheckBox(tr("允许联网加载在线底图（OpenStreetMap、天地图、高德地图）"), objectName="onlineTiles")
+        self.online.setChecked(settings.online_tiles)
+        self.online.setToolTip(
+            tr("关闭时程序不会向网络发出任何请求，只显示离线底图和已缓存的瓦片。")
+        )
+        self.tianditu_key = QLineEdit(settings.tianditu_key, objectName="tiandituKey")
+        self.tianditu_key.setPlaceholderText(tr("在 console.tianditu.gov.cn 免费申请"))
+        map_form.addRow(self.online)
+        map_form.addRow(tr("天地图密钥（tk）"), self.tianditu_key)
+        self.cache_label = QLabel(objectName="tileCacheLabel")
+        clear = QPushButton(tr("清除缓存"), objectName="clearTileCache")
+        clear.clicked.connect(self._clear_cache)
+        clear.setEnabled(tile_store is not None)
+        cache_row = QHBoxLayout()
+        cache_row.addWidget(self.cache_label, 1)
+        cache_row.addWidget(clear)
+        map_form.addRow(tr("已缓存瓦片"), cache_row)
+        self._show_cache()
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(tr("界面语言 / Language"), self.language)
-        form.addRow(QLabel(tr("语言设置在重新启动程序后生效。")))
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(general)
+        layout.addWidget(map_box)
+        layout.addWidget(buttons)
+
+    def _show_cache(self) -> None:
+        if self.tile_store is None:
+            self.cache_label.setText(tr("（无）"))
+            return
+        count, size = self.tile_store.stats()
+        self.cache_label.setText(tr("{0} 张，{1:.1f} MB").format(count, size / 1024 / 1024))
+
+    def _clear_cache(self) -> None:
+        if self.tile_store is not None:
+            self.tile_store.clear()
+        self._show_cache()
 
     def apply(self) -> bool:
-        """Store the choices; True when a restart is needed to see them."""
+        """Store the choices; True when a restart is needed to see them (the language)."""
         chosen = self.language.currentData()
         changed = chosen != self.settings.language
         self.settings.language = chosen
+        self.settings.online_tiles = self.online.isChecked()
+        self.settings.tianditu_key = self.tianditu_key.text()
         return changed

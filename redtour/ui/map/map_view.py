@@ -16,6 +16,7 @@ from redtour.core.catalogue import Venue
 from redtour.mapping.markers import venue_markers
 from redtour.mapping.page import build_page
 from redtour.mapping.protocol import (
+    BaseLayerChanged,
     ContextAction,
     MapError,
     MapReady,
@@ -24,11 +25,14 @@ from redtour.mapping.protocol import (
     parse_message,
     to_js,
 )
+from redtour.mapping.tiles import TileProvider
 from redtour.ui.map.interceptor import LocalOnlyInterceptor
 from redtour.ui.map.scheme import SCHEME, AppSchemeHandler
+from redtour.ui.map.tile_source import TileSource
 
 log = logging.getLogger(__name__)
 PAGE_URL = QUrl("app://redtour/page.html")
+OFFLINE_BASE = "离线底图 Offline"  # the name bridge.js gives the offline base layer
 
 
 class Bridge(QObject):
@@ -67,19 +71,36 @@ class MapView(QWidget):
     startHereRequested = Signal(float, float)
     endHereRequested = Signal(float, float)
     addVenueRequested = Signal(float, float)
+    baseLayerChanged = Signal(str, str)  # layer name, datum
     ready = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        tile_source: TileSource | None = None,
+        providers: tuple[TileProvider, ...] = (),
+        menu: tuple[str, ...] = ("add_venue",),
+        language: str = "zh_CN",
+    ) -> None:
+        """``providers``: online base layers offered in the switcher, served by ``tile_source``."""
         super().__init__(parent)
         self.setObjectName("mapView")
         self._ready = False
         self._closed = False
         self._queue: list[str] = []
+        self._state: dict[str, str] = {}  # the last data sent, replayed when the page is reloaded
+        self.tile_source = tile_source
+        self.providers = providers if tile_source is not None else ()
+        self.menu = menu
+        self.language = language
         self.profile = QWebEngineProfile(self)  # off the record: nothing of the page is kept on disk
         self.interceptor = LocalOnlyInterceptor(self)
         self.profile.setUrlRequestInterceptor(self.interceptor)
         self._html: str | None = None
-        self.scheme_handler = AppSchemeHandler(self._page_html, self)
+        self.scheme_handler = AppSchemeHandler(
+            self._page_html, self, tiles=tile_source.serve if tile_source is not None else None
+        )
         self.profile.installUrlSchemeHandler(SCHEME, self.scheme_handler)
 
         self.view = QWebEngineView(self)
@@ -107,14 +128,26 @@ class MapView(QWidget):
 
     def _page_html(self) -> str:
         if self._html is None:
-            self._html = build_page()
+            self._html = build_page(menu=self.menu, tiles=self.providers, language=self.language)
         return self._html
+
+    def set_providers(self, providers: tuple[TileProvider, ...]) -> None:
+        """Offer other online base layers: rebuilds and reloads the page (``ready`` fires again)."""
+        if self.tile_source is None or providers == self.providers:
+            return
+        self.providers = providers
+        self._html = None
+        self._ready = False
+        self._queue = list(self._state.values())
+        self.view.load(PAGE_URL)
 
     # --- Python → JS -----------------------------------------------------------------------------------
     def _call(self, function: str, *args: object) -> None:
         if self._closed:
             return
         code = f"window.redtour.{function}({', '.join(to_js(a) for a in args)})"
+        if function in ("setVenues", "showRoute", "clearRoute", "setBaseLayer"):
+            self._state["showRoute" if function == "clearRoute" else function] = code
         if self._ready:
             self.page.runJavaScript(code)
         else:
@@ -134,6 +167,9 @@ class MapView(QWidget):
 
     def clear_route(self) -> None:
         self._call("clearRoute")
+
+    def set_base_layer(self, name: str) -> None:
+        self._call("setBaseLayer", name)
 
     @property
     def is_ready(self) -> bool:
@@ -156,6 +192,8 @@ class MapView(QWidget):
                 self.endHereRequested.emit(lat, lon)
             case ContextAction(kind="add_venue", lat=lat, lon=lon):
                 self.addVenueRequested.emit(lat, lon)
+            case BaseLayerChanged(name=name, datum=datum):
+                self.baseLayerChanged.emit(name, datum)
             case MapError(message=text):
                 log.error("map page error: %s", text)
 

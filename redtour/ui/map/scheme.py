@@ -34,9 +34,15 @@ def register_url_schemes() -> None:
 class AppSchemeHandler(QWebEngineUrlSchemeHandler):
     """``app://redtour/page.html`` → the page from ``page_source()``; ``app://redtour/web/…`` → a file."""
 
-    def __init__(self, page_source: Callable[[], str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        page_source: Callable[[], str],
+        parent: QObject | None = None,
+        tiles: Callable[[QWebEngineUrlRequestJob, str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.page_source = page_source
+        self.tiles = tiles  # answers ``tiles/…`` (the app's tile store); None → tiles are not served
         self._root = paths.resources_dir().resolve()
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
@@ -47,6 +53,12 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             return
         if path == "page.html":
             self._reply(job, b"text/html", self.page_source().encode("utf-8"))
+            return
+        if path.startswith("tiles/"):
+            if self.tiles is None:
+                job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            else:
+                self.tiles(job, path)
             return
         target = (self._root / path).resolve()
         inside = target.is_relative_to(self._root) and path.split("/", 1)[0] in ALLOWED_DIRS

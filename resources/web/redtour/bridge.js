@@ -41,40 +41,136 @@
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(config.attribution.replace(/</g, "&lt;"));
 
+  /* ---- datum of what is shown -------------------------------------------------------------------
+   * Data is WGS-84. Over a GCJ-02 base layer (AMap) every overlay is drawn shifted with the published
+   * formula and every clicked point is shifted back (exact, by iteration), so markers sit on the right street. */
+  var datum = "WGS-84";
+  var GCJ_A = 6378245.0, GCJ_EE = 0.00669342162296594323;
+  function outOfChina(lat, lon) { return !(lon >= 72.004 && lon <= 137.8347 && lat >= 0.8293 && lat <= 55.8271); }
+  function gcjDelta(lat, lon) {
+    var x = lon - 105.0, y = lat - 35.0, PI = Math.PI;
+    var dlat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+    dlat += (20.0 * Math.sin(6.0 * x * PI) + 20.0 * Math.sin(2.0 * x * PI)) * 2.0 / 3.0;
+    dlat += (20.0 * Math.sin(y * PI) + 40.0 * Math.sin(y / 3.0 * PI)) * 2.0 / 3.0;
+    dlat += (160.0 * Math.sin(y / 12.0 * PI) + 320 * Math.sin(y * PI / 30.0)) * 2.0 / 3.0;
+    var dlon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+    dlon += (20.0 * Math.sin(6.0 * x * PI) + 20.0 * Math.sin(2.0 * x * PI)) * 2.0 / 3.0;
+    dlon += (20.0 * Math.sin(x * PI) + 40.0 * Math.sin(x / 3.0 * PI)) * 2.0 / 3.0;
+    dlon += (150.0 * Math.sin(x / 12.0 * PI) + 300.0 * Math.sin(x / 30.0 * PI)) * 2.0 / 3.0;
+    var rad = lat / 180.0 * PI, magic = 1 - GCJ_EE * Math.sin(rad) * Math.sin(rad), sq = Math.sqrt(magic);
+    return [(dlat * 180.0) / ((GCJ_A * (1 - GCJ_EE)) / (magic * sq) * PI), (dlon * 180.0) / (GCJ_A / sq * Math.cos(rad) * PI)];
+  }
+  function wgsToGcj(lat, lon) {
+    if (outOfChina(lat, lon)) return [lat, lon];
+    var d = gcjDelta(lat, lon);
+    return [lat + d[0], lon + d[1]];
+  }
+  function gcjToWgs(lat, lon) {
+    if (outOfChina(lat, lon)) return [lat, lon];
+    var w = [lat, lon];
+    for (var i = 0; i < 30; i++) {
+      var g = wgsToGcj(w[0], w[1]), elat = g[0] - lat, elon = g[1] - lon;
+      w = [w[0] - elat, w[1] - elon];
+      if (Math.abs(elat) < 1e-10 && Math.abs(elon) < 1e-10) break;
+    }
+    return w;
+  }
+  /* WGS-84 [lat, lon] → what to draw on the current base layer, and back. */
+  function P(lat, lon) { return datum === "GCJ-02" ? wgsToGcj(lat, lon) : [lat, lon]; }
+  function unP(lat, lon) { return datum === "GCJ-02" ? gcjToWgs(lat, lon) : [lat, lon]; }
+  function PL(ll) { return P(ll[0], ll[1]); }
+  function geoCoords(c) { var p = P(c[1], c[0]); return L.latLng(p[0], p[1]); }
+
   /* ---- offline basemap ------------------------------------------------------------------------- */
   var basemapPane = map.createPane("basemap");
-  basemapPane.style.zIndex = 200;
-  var districts = readJson("redtour-districts");
-  L.geoJSON(districts, {
-    pane: "basemap",
-    style: function () {
-      return { color: "#a89888", weight: 1, fillColor: "#f7f3ea", fillOpacity: 1 };
-    },
-    interactive: false,
-  }).addTo(map);
+  basemapPane.style.zIndex = 250;
+  var districtData = readJson("redtour-districts");
+  var metroData = readJson("redtour-metro");
+  var tilesShown = false;
+  var districts = L.featureGroup().addTo(map);
   var labels = L.layerGroup().addTo(map);
-  districts.features.forEach(function (f) {
-    var p = f.properties;
-    if (!p.label) return;
-    var el = textEl("span", p.name, "district-label");
-    L.marker([p.label[1], p.label[0]], {
-      icon: L.divIcon({ className: "district-label-icon", html: el, iconSize: null }),
+  var metro = L.featureGroup().addTo(map);
+
+  function drawBasemap() {
+    districts.clearLayers();
+    labels.clearLayers();
+    metro.clearLayers();
+    L.geoJSON(districtData, {
+      pane: "basemap",
+      coordsToLatLng: geoCoords,
+      style: function () {
+        return tilesShown
+          ? { color: "#8a6d5a", weight: 1.2, dashArray: "4 3", fill: false }
+          : { color: "#a89888", weight: 1, fillColor: "#f7f3ea", fillOpacity: 1 };
+      },
       interactive: false,
-      keyboard: false,
-    }).addTo(labels);
+    }).addTo(districts);
+    districtData.features.forEach(function (f) {
+      var p = f.properties;
+      if (!p.label) return;
+      var el = textEl("span", p.name, "district-label");
+      L.marker(P(p.label[1], p.label[0]), {
+        icon: L.divIcon({ className: "district-label-icon", html: el, iconSize: null }),
+        interactive: false,
+        keyboard: false,
+      }).addTo(labels);
+    });
+    L.geoJSON(metroData, {
+      pane: "basemap",
+      coordsToLatLng: geoCoords,
+      style: function (f) {
+        return { color: f.properties.colour || "#666", weight: 2.5, opacity: 0.85 };
+      },
+      onEachFeature: function (f, layer) {
+        layer.bindTooltip(textEl("span", f.properties.name), { sticky: true });
+      },
+    }).addTo(metro);
+  }
+  drawBasemap();
+
+  /* ---- base layers: the offline basemap, and online tiles served through the app's tile store ------ */
+  var baseLayers = {};
+  var offlineBase = L.layerGroup();
+  baseLayers["离线底图 Offline"] = offlineBase;
+  var baseDatum = {};
+  (config.tiles || []).forEach(function (p) {
+    var group = L.layerGroup();
+    p.layers.forEach(function (layer) {
+      L.tileLayer(layer.url, { maxZoom: 18, maxNativeZoom: layer.max_zoom, attribution: p.attribution }).addTo(group);
+    });
+    baseLayers[p.name] = group;
+    baseDatum[p.name] = p.datum;
   });
+  offlineBase.addTo(map);
+  var switcher = L.control.layers(baseLayers, { "区界标注 District names": labels, "地铁线路 Metro": metro },
+                                  { collapsed: true }).addTo(map);
+  var currentBase = "离线底图 Offline";
 
-  var metro = L.geoJSON(readJson("redtour-metro"), {
-    pane: "basemap",
-    style: function (f) {
-      return { color: f.properties.colour || "#666", weight: 2.5, opacity: 0.85 };
-    },
-    onEachFeature: function (f, layer) {
-      layer.bindTooltip(textEl("span", f.properties.name), { sticky: true });
-    },
-  }).addTo(map);
+  function setBase(name) {
+    if (!baseLayers[name]) return false;
+    if (name !== currentBase) {
+      map.removeLayer(baseLayers[currentBase]);
+      baseLayers[name].addTo(map);  // fires baselayerchange → redraw
+    }
+    return true;
+  }
 
-  L.control.layers(null, { "区界标注 District names": labels, "地铁线路 Metro": metro }, { collapsed: true }).addTo(map);
+  map.on("baselayerchange", function (e) {
+    currentBase = e.name;
+    var newDatum = baseDatum[e.name] || "WGS-84";
+    var newTiles = e.name !== "离线底图 Offline";
+    var center = map.getCenter();
+    var wgsCenter = unP(center.lat, center.lng);
+    var changed = newDatum !== datum || newTiles !== tilesShown;
+    datum = newDatum;
+    tilesShown = newTiles;
+    if (changed) {
+      drawBasemap();
+      redrawOverlays();
+      map.setView(P(wgsCenter[0], wgsCenter[1]), map.getZoom(), { animate: false });
+    }
+    send({ type: "base_layer", name: e.name, datum: datum });
+  });
 
   /* ---- venue markers --------------------------------------------------------------------------- */
   var STATUS_COLOUR = { open: "#1b7f3b", closed: "#b3261e", reservation: "#e07b00", unknown: "#7a7a7a" };
@@ -91,11 +187,15 @@
     return box;
   }
 
+  var lastVenues = [];
+  var lastRoute = null;
+
   function setVenues(list) {
+    lastVenues = list;
     venueLayer.clearLayers();
     markers = {};
     list.forEach(function (v) {
-      var m = L.circleMarker([v.lat, v.lon], {
+      var m = L.circleMarker(P(v.lat, v.lon), {
         radius: 7,
         color: "#ffffff",
         weight: 2,
@@ -146,25 +246,25 @@
     if (routeLegend) { map.removeControl(routeLegend); routeLegend = null; }
   }
 
-  function showRoute(route) {
+  function showRoute(route, keepView) {
     clearRoute();
+    lastRoute = route || null;
     if (!route) return 0;
-    var points = route.stops.map(function (s) { return [s.lat, s.lon]; });
-    if (route.start) points.unshift(route.start);
-    if (route.end) points.push(route.end);
-    var legs = route.legs && route.legs.length ? route.legs : points.slice(1).map(function (p, i) {
-      return [points[i], p];
-    });
+    var points = route.stops.map(function (s) { return P(s.lat, s.lon); });
+    if (route.start) points.unshift(PL(route.start));
+    if (route.end) points.push(PL(route.end));
+    var legs = route.legs && route.legs.length ? route.legs.map(function (leg) { return leg.map(PL); })
+      : points.slice(1).map(function (p, i) { return [points[i], p]; });
     legs.forEach(function (leg) {
       L.polyline(leg, { color: "#c0392b", weight: 4, opacity: 0.85 }).addTo(routeLayer);
     });
     if (route.start) {
-      L.circleMarker(route.start, { radius: 6, color: "#222", fillColor: "#fff", fillOpacity: 1, weight: 3 })
+      L.circleMarker(PL(route.start), { radius: 6, color: "#222", fillColor: "#fff", fillOpacity: 1, weight: 3 })
         .bindTooltip(textEl("span", "出发")).addTo(routeLayer);
     }
     route.stops.forEach(function (s) {
       var el = textEl("div", s.number, "route-number");
-      var m = L.marker([s.lat, s.lon], {
+      var m = L.marker(P(s.lat, s.lon), {
         icon: L.divIcon({ className: "route-number-icon", html: el, iconSize: [26, 26], iconAnchor: [13, 13] }),
         zIndexOffset: 1000,
       });
@@ -182,7 +282,7 @@
       return box;
     };
     routeLegend.addTo(map);
-    if (points.length) map.fitBounds(L.latLngBounds(points), { padding: [40, 40], animate: false });
+    if (points.length && !keepView) map.fitBounds(L.latLngBounds(points), { padding: [40, 40], animate: false });
     return route.stops.length;
   }
 
@@ -199,7 +299,8 @@
       var b = textEl("button", item[1]);
       b.addEventListener("click", function (ev) {
         ev.stopPropagation();
-        send({ type: "context", action: item[0], lat: e.latlng.lat, lon: e.latlng.lng });
+        var w = unP(e.latlng.lat, e.latlng.lng);
+        send({ type: "context", action: item[0], lat: w[0], lon: w[1] });
         closeMenu();
       });
       menu.appendChild(b);
@@ -214,7 +315,15 @@
   function fitAll() {
     var b = venueLayer.getBounds();
     if (b.isValid()) map.fitBounds(b, { padding: [30, 30], animate: false });
-    else map.setView([31.2304, 121.4737], 10);
+    else map.setView(P(31.2304, 121.4737), 10);
+  }
+
+  function redrawOverlays() {
+    var open = null;
+    Object.keys(markers).forEach(function (id) { if (markers[id].isPopupOpen()) open = id; });
+    setVenues(lastVenues);
+    if (lastRoute) showRoute(lastRoute, true);
+    if (open && markers[open]) markers[open].openPopup();
   }
 
   window.redtour = {
@@ -223,6 +332,11 @@
     showRoute: showRoute,
     clearRoute: clearRoute,
     fitAll: fitAll,
+    setBaseLayer: setBase,
+    baseLayer: function () { return currentBase; },
+    datum: function () { return datum; },
+    toDisplay: P,
+    fromDisplay: unP,
     markerCount: function () { return Object.keys(markers).length; },
     marker: function (id) { return markers[id] || null; },
     map: map,
