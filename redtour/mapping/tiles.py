@@ -199,7 +199,9 @@ class TileStore:
     def stats(self) -> tuple[int, int]:
         """(tile count, bytes)."""
         with self._lock:
-            count, size = self._db.execute("SELECT COUNT(*), COALESCE(SUM(LENGTH(data)), 0) FROM tiles").fetchone()
+            count, size = self._db.execute(
+                "SELECT COUNT(*), COALESCE(SUM(LENGTH(data)), 0) FROM tiles"
+            ).fetchone()
         return int(count), int(size)
 
     def clear(self) -> None:
