@@ -9,7 +9,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from redtour import __version__, paths
@@ -70,7 +70,44 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--width", type=int, default=1200)
     m.add_argument("--height", type=int, default=900)
     m.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="colour markers by status on this day")
+    m.add_argument("--plan", metavar="ID", help="draw this saved plan's route (number or name)")
     m.set_defaults(func=cmd_map)
+
+    pl = sub.add_parser(
+        "plan",
+        help="plan a group's visit day (行程规划)",
+        description="Order the venues for a group's day: opening hours, closing days, statutory holidays, "
+        "lunch and travel time. Venues and the start/end by name, alias or id; start/end also as 'lat,lon'. "
+        "Without --optimize the venues are visited in the order given.",
+    )
+    pl.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
+    pl.add_argument("--start", required=True, metavar="S", help="start: a venue, or 'lat,lon' (WGS-84)")
+    pl.add_argument("--sites", required=True, metavar="A,B,C", help="must-visit venues, comma-separated")
+    pl.add_argument("--optional", default="", metavar="D,E", help="optional venues: visited if they fit")
+    pl.add_argument("--end", metavar="E", help="end point (default: back to the start)")
+    pl.add_argument("--start-time", type=_hhmm, default=time(9, 0), metavar="HH:MM")
+    pl.add_argument("--return-by", type=_hhmm, default=time(17, 0), metavar="HH:MM")
+    pl.add_argument("--group-size", type=int, default=30, metavar="N")
+    pl.add_argument("--mode", choices=["coach", "metro", "walk"], default="coach")
+    pl.add_argument(
+        "--visit", type=int, metavar="MIN", help="visit length per venue (default: catalogue, else 60)"
+    )
+    pl.add_argument(
+        "--lunch",
+        default="11:30-13:30/60",
+        metavar="HH:MM-HH:MM/MIN",
+        help="lunch window and length (default 11:30-13:30/60); 'none' for no lunch break",
+    )
+    pl.add_argument(
+        "--optimize", action="store_true", help="choose the best order (proven optimal up to 12 venues)"
+    )
+    pl.add_argument("--save", metavar="NAME", help="save the plan under this name")
+    pl.add_argument("--format", choices=["table", "json"], default="table")
+    pl.set_defaults(func=cmd_plan)
+
+    pls = sub.add_parser("plans", help="list saved plans")
+    pls.add_argument("--format", choices=["table", "json"], default="table")
+    pls.set_defaults(func=cmd_plans)
 
     c = sub.add_parser("catalogue", help="build or check the bundled catalogue (sites.db)")
     csub = c.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
@@ -79,6 +116,26 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, help="output file (default: sites.db beside resources/)")
     b.set_defaults(func=cmd_catalogue_build)
     return p
+
+
+def _hhmm(text: str) -> time:
+    try:
+        return time.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"时间应写作 HH:MM，而不是 {text!r}") from exc
+
+
+def _lunch(text: str):
+    from redtour.core.planner import Lunch
+
+    if text.strip().lower() in ("none", "no", "无"):
+        return None
+    try:
+        window, minutes = text.split("/")
+        a, b = window.split("-")
+        return Lunch(time.fromisoformat(a.strip()), time.fromisoformat(b.strip()), int(minutes))
+    except ValueError as exc:
+        raise RedtourError(f"午餐应写作 HH:MM-HH:MM/分钟，例如 11:30-13:30/60，而不是 {text!r}") from exc
 
 
 def _open_db(args: argparse.Namespace):
@@ -156,20 +213,150 @@ def cmd_map(args: argparse.Namespace) -> int:
     if suffix not in (".png", ".html", ".htm"):
         raise RedtourError(f"输出文件应以 .png 或 .html 结尾：{args.out}")
     db = _open_db(args)
+    route = None
     try:
         venues = VenueRepository(db).list_venues()
+        if args.plan:
+            from redtour.mapping.route import route_of_plan
+
+            saved, plan = load_saved_plan(db, args.plan)
+            route = route_of_plan(plan, saved.name)
+            args.date = args.date or plan.request.day
     finally:
         db.dispose()
     if suffix == ".png":
         from redtour.ui.map.render import render_map_png  # Qt only for this output
 
-        render_map_png(venues, args.out, width=args.width, height=args.height, on_date=args.date)
+        render_map_png(venues, args.out, width=args.width, height=args.height, on_date=args.date, route=route)
     else:
         from redtour.mapping.page import write_standalone_html
 
-        write_standalone_html(args.out, venues, on_date=args.date)
+        write_standalone_html(args.out, venues, on_date=args.date, route=route)
     print(f"已生成 {args.out}")
     return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from redtour.core.places import resolve_place
+    from redtour.core.planner import (
+        PlanError,
+        PlanRequest,
+        StopRequest,
+        plan_day,
+        plan_request_of,
+        request_to_dict,
+    )
+    from redtour.core.search import resolve
+    from redtour.core.travel import Mode
+    from redtour.storage.plans import PlanRepository
+    from redtour.storage.venues import VenueRepository
+
+    db = _open_db(args)
+    try:
+        venues = VenueRepository(db).list_venues()
+        names = [(n.strip(), True) for n in args.sites.replace("，", ",").split(",") if n.strip()]
+        names += [(n.strip(), False) for n in args.optional.replace("，", ",").split(",") if n.strip()]
+        stops = []
+        for name, must in names:
+            venue = resolve(venues, name)
+            if any(s.venue.id == venue.id for s in stops):
+                raise RedtourError(f"场馆重复：{venue.name_zh}")
+            stops.append(StopRequest(venue, must, args.visit))
+        req = PlanRequest(
+            day=args.date,
+            start=resolve_place(args.start, venues),
+            end=resolve_place(args.end, venues) if args.end else None,
+            stops=tuple(stops),
+            start_time=args.start_time,
+            return_by=args.return_by,
+            group_size=args.group_size,
+            mode=Mode(args.mode),
+            lunch=_lunch(args.lunch),
+            optimize=args.optimize,
+        )
+        try:
+            plan = plan_day(req)
+        except PlanError as exc:
+            if args.format == "json":
+                print(
+                    json.dumps(
+                        {"error": "infeasible", "reasons": list(exc.reasons)}, ensure_ascii=False, indent=2
+                    )
+                )
+            else:
+                print("无法安排行程：\n" + "\n".join(f"- {r}" for r in exc.reasons), file=sys.stderr)
+            return 3
+        saved = None
+        if args.save:
+            saved = PlanRepository(db).save(args.save, req.day, request_to_dict(plan_request_of(plan)))
+    finally:
+        db.dispose()
+    if args.format == "json":
+        data = plan.to_json()
+        if saved is not None:
+            data["saved_id"] = saved.id
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(format_plan_table(plan))
+    if saved is not None:
+        print(f"已保存为行程 {saved.id}：{saved.name}")
+    return 0
+
+
+def format_plan_table(plan) -> str:
+    from redtour.core.travel import MODE_ZH
+
+    req = plan.request
+    lines = [
+        f"{req.day:%Y-%m-%d} {MODE_ZH[req.mode]}，{req.group_size}人，{req.start.name} {req.start_time:%H:%M} 出发",
+        f"{'序':>2} {'到达':>5} {'入馆':>5} {'离开':>5} {'路程':>8} {'公里':>6}  场馆",
+    ]
+    for k, s in enumerate(plan.stops, 1):
+        lines.append(
+            f"{k:>2} {s.arrive:%H:%M} {s.start:%H:%M} {s.depart:%H:%M} {s.travel_min:>5}分钟 {s.distance_km:>6.1f}  "
+            f"{s.venue.name_zh}{'' if s.must else '（可选）'}"
+        )
+        lines.extend(f"{'':>32}! {w}" for w in s.warnings)
+        if plan.lunch and plan.lunch_after == k:
+            lines.append(f"{'':>3}午餐 {plan.lunch[0]:%H:%M}–{plan.lunch[1]:%H:%M}")
+    if plan.lunch and plan.lunch_after == 0:
+        lines.insert(2, f"{'':>3}午餐 {plan.lunch[0]:%H:%M}–{plan.lunch[1]:%H:%M}")
+    lines.append(
+        f"返回 {plan.end.name} {plan.back:%H:%M}（末段 {plan.final_travel_min} 分钟）；"
+        f"交通共 {plan.total_travel_min} 分钟、{plan.total_distance_km:.1f} 公里；"
+        + ("已证明最优" if plan.optimal else ("按给定顺序" if not req.optimize else "启发式结果"))
+    )
+    lines.extend(f"注意：{w}" for w in plan.warnings)
+    return "\n".join(lines)
+
+
+def cmd_plans(args: argparse.Namespace) -> int:
+    from redtour.storage.plans import PlanRepository
+
+    db = _open_db(args)
+    try:
+        plans = PlanRepository(db).list_plans()
+    finally:
+        db.dispose()
+    if args.format == "json":
+        rows = [{"id": p.id, "name": p.name, "date": p.day.isoformat(), "stops": p.stop_count} for p in plans]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for p in plans:
+            print(f"{p.id:>4}  {p.day:%Y-%m-%d}  {p.stop_count}站  {p.name}")
+    return 0
+
+
+def load_saved_plan(db, text: str):
+    """A saved plan recomputed on today's catalogue (its order kept)."""
+    from redtour.core.planner import plan_day, request_from_dict
+    from redtour.storage.plans import PlanRepository
+    from redtour.storage.venues import VenueRepository
+
+    saved = PlanRepository(db).find(text)
+    venues = {v.id: v for v in VenueRepository(db).list_venues(include_retired=True)}
+    req, _missing = request_from_dict(saved.request, venues)
+    return saved, plan_day(req)
 
 
 def cmd_catalogue_build(args: argparse.Namespace) -> int:

@@ -63,7 +63,11 @@ def parse_message(text: str) -> Message:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError("coordinates out of range")
         return ContextAction(data["action"], lat, lon)
-    if kind == "base_layer" and isinstance(data.get("name"), str) and data.get("datum") in ("WGS-84", "GCJ-02"):
+    if (
+        kind == "base_layer"
+        and isinstance(data.get("name"), str)
+        and data.get("datum") in ("WGS-84", "GCJ-02")
+    ):
         return BaseLayerChanged(data["name"][:200], data["datum"])
     if kind == "error":
         return MapError(str(data.get("message", ""))[:2000])
