@@ -247,6 +247,8 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
     for stop in req.stops:
         venue = stop.venue
         reason: str | None
+        windows: tuple[Window, ...]
+        warnings: list[str]
         if venue.location is None:
             windows, warnings, reason = (), [], f"{venue.name_zh} 没有位置信息，无法安排路线"
         else:
