@@ -32,6 +32,7 @@ def create_application(argv: list[str] | None = None):
 def build_main_window(db, settings, language: str):
     from redtour import paths
     from redtour.mapping.tiles import TileStore, offered_providers
+    from redtour.storage.plans import PlanRepository
     from redtour.storage.venues import VenueRepository
     from redtour.ui.main_window import MainWindow
     from redtour.ui.map.map_view import MapView
@@ -43,9 +44,12 @@ def build_main_window(db, settings, language: str):
     map_pane = MapView(
         tile_source=tiles,
         providers=offered_providers(settings.tianditu_key),
+        menu=("start_here", "end_here", "add_venue"),
         language=language,
     )
-    return MainWindow(VenueRepository(db), settings, db.describe(), map_pane=map_pane)
+    return MainWindow(
+        VenueRepository(db), settings, db.describe(), map_pane=map_pane, plans=PlanRepository(db)
+    )
 
 
 def run_gui(args: argparse.Namespace) -> int:

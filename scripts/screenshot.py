@@ -1,6 +1,7 @@
 """Grab the main window headless to PNG (docs/screenshot-main.png) on a throwaway user folder.
 
 QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [--lang en] [--venue guzhenghong] [--out FILE]
+    [--plan "shujibu,huxi_banri,guzhenghong,sanshan"]   (the planner tab with these venues optimised)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main() -> int:
     parser.add_argument("--date", default="2026-11-24")
     parser.add_argument("--size", default="1440x860")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot-main.png")
+    parser.add_argument("--plan", default="", help="comma-separated venue ids: show the planner with them")
     parser.add_argument("--wait-ms", type=int, default=2500, help="time for the map page to load")
     args = parser.parse_args()
 
@@ -46,6 +48,14 @@ def main() -> int:
     window.sites.day.setDate(QDate.fromString(args.date, "yyyy-MM-dd"))
     window.show()
     window.sites.select_venue(args.venue)
+    if args.plan and window.planner is not None:
+        planner = window.planner
+        window.tabs.setCurrentWidget(planner)
+        planner.day.setDate(QDate.fromString(args.date, "yyyy-MM-dd"))
+        planner.start.setCurrentIndex(max(0, planner.start.findText("顾正红纪念馆")))
+        for vid in args.plan.split(","):
+            planner.add_venue(vid.strip(), visit_min=45)
+        planner.compute(optimize=True)
     loop = QEventLoop()
     QTimer.singleShot(args.wait_ms, loop.quit)
     loop.exec()

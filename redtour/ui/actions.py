@@ -16,6 +16,8 @@ class Actions:
     find: QAction
     edit_venue: QAction
     revert_venue: QAction
+    add_to_plan: QAction
+    show_planner: QAction
     today: QAction
     reload: QAction
     settings: QAction
@@ -38,6 +40,8 @@ def create_actions(window: QMainWindow) -> Actions:
         find=_action(window, tr("查找场馆(&F)"), QKeySequence.StandardKey.Find, "actionFind"),
         edit_venue=_action(window, tr("修正场馆资料(&E)…"), "Ctrl+E", "actionEditVenue"),
         revert_venue=_action(window, tr("恢复目录原始资料(&R)"), None, "actionRevertVenue"),
+        add_to_plan=_action(window, tr("加入行程(&J)"), "Ctrl+J", "actionAddToPlan"),
+        show_planner=_action(window, tr("行程规划(&P)"), "Ctrl+2", "actionShowPlanner"),
         today=_action(window, tr("回到今天(&T)"), "Ctrl+T", "actionToday"),
         reload=_action(window, tr("刷新(&L)"), QKeySequence.StandardKey.Refresh, "actionReload"),
         settings=_action(window, tr("设置(&S)…"), QKeySequence.StandardKey.Preferences, "actionSettings"),
@@ -59,7 +63,10 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     venue_menu.addAction(a.find)
     venue_menu.addAction(a.edit_venue)
     venue_menu.addAction(a.revert_venue)
+    venue_menu.addSeparator()
+    venue_menu.addAction(a.add_to_plan)
     view_menu = bar.addMenu(tr("视图(&W)"))
+    view_menu.addAction(a.show_planner)
     view_menu.addAction(a.today)
     view_menu.addAction(a.reload)
     help_menu = bar.addMenu(tr("帮助(&H)"))

@@ -6,12 +6,13 @@ import logging
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from redtour import paths
 from redtour.core.catalogue import Location, Venue
 from redtour.logsetup import log_file
 from redtour.mapping.tiles import offered_providers
+from redtour.storage.plans import PlanRepository
 from redtour.storage.venues import VenueRepository
 from redtour.ui.actions import Actions, build_menus, create_actions
 from redtour.ui.dialogs.about_dialog import AboutDialog
@@ -20,6 +21,7 @@ from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
 from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
+from redtour.ui.pages.planner_page import PlannerPage
 from redtour.ui.pages.sites_page import SitesPage
 from redtour.ui.settings import Settings
 
@@ -33,6 +35,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         db_location: str,
         map_pane: MapView | None = None,
+        plans: PlanRepository | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -43,8 +46,13 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
 
         self.sites = SitesPage(self)
+        self.planner = PlannerPage(plans, self) if plans is not None else None
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.addTab(self.sites, tr("场馆目录"))
+        if self.planner is not None:
+            self.tabs.addTab(self.planner, tr("行程规划"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.splitter.addWidget(self.sites)
+        self.splitter.addWidget(self.tabs)
         self.map_pane = map_pane
         if map_pane is not None:
             self.splitter.addWidget(map_pane)
@@ -77,6 +85,18 @@ class MainWindow(QMainWindow):
         self.sites.editRequested.connect(self.edit_venue)
         self.sites.venueSelected.connect(self._on_venue_selected)
         self.sites.dateChanged.connect(lambda _d: self._refresh_map())
+        a.add_to_plan.triggered.connect(self._add_current_to_plan)
+        a.show_planner.triggered.connect(
+            lambda: self.planner is not None and self.tabs.setCurrentWidget(self.planner)
+        )
+        a.add_to_plan.setEnabled(self.planner is not None)
+        a.show_planner.setEnabled(self.planner is not None)
+        if self.planner is not None:
+            self.planner.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            if self.map_pane is not None:
+                self.planner.routeChanged.connect(self._show_route)
+                self.map_pane.startHereRequested.connect(self._start_here)
+                self.map_pane.endHereRequested.connect(self._end_here)
         if self.map_pane is not None:
             self.map_pane.venueClicked.connect(self.sites.select_venue)
             self.map_pane.addVenueRequested.connect(self.add_venue_at)
@@ -88,6 +108,8 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         self._all = self.venues.list_venues()
         self.sites.set_venues(self._all)
+        if self.planner is not None:
+            self.planner.set_venues(self._all)
         self._refresh_map(fit=True)
 
     def _refresh_map(self, *, fit: bool = False) -> None:
@@ -96,13 +118,39 @@ class MainWindow(QMainWindow):
             if fit:
                 self.map_pane.fit_all()
 
+    def _show_route(self, route: object) -> None:
+        if self.map_pane is None:
+            return
+        if route is None:
+            self.map_pane.clear_route()
+        else:
+            self.map_pane.show_route(route)  # type: ignore[arg-type]
+
+    def _start_here(self, lat: float, lon: float) -> None:
+        if self.planner is not None:
+            self.planner.set_start_point(lat, lon)
+            self.tabs.setCurrentWidget(self.planner)
+
+    def _end_here(self, lat: float, lon: float) -> None:
+        if self.planner is not None:
+            self.planner.set_end_point(lat, lon)
+            self.tabs.setCurrentWidget(self.planner)
+
+    def _add_current_to_plan(self) -> None:
+        venue = self.sites.current_venue()
+        if self.planner is None:
+            return
+        if venue is None:
+            show_info(self, tr("加入行程"), tr("请先在列表中选择一个场馆。"))
+            return
+        self.planner.add_venue(venue.id)
+        self.statusBar().showMessage(tr("已将“{0}”加入行程").format(venue.name_zh), 5000)
+
     def _on_base_layer(self, name: str, _datum: str) -> None:
         self.settings.base_layer = name
         tiles = self.map_pane.tile_source if self.map_pane is not None else None
         if tiles is not None and not tiles.online and name != OFFLINE_BASE:
-            self.statusBar().showMessage(
-                tr("在线底图未开启（设置 → 地图）：只显示已缓存的瓦片。"), 8000
-            )
+            self.statusBar().showMessage(tr("在线底图未开启（设置 → 地图）：只显示已缓存的瓦片。"), 8000)
 
     def _on_venue_selected(self, venue_id: str) -> None:
         venue = self.sites.current_venue()
@@ -199,7 +247,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        for name, splitter in (("main", self.splitter), ("sites", self.sites.splitter)):
+        splitters = [("main", self.splitter), ("sites", self.sites.splitter)]
+        if self.planner is not None:
+            splitters.append(("planner", self.planner.splitter))
+        for name, splitter in splitters:
             saved = self.settings.splitter_state(name)
             if saved is not None:
                 splitter.restoreState(saved)
@@ -210,4 +261,6 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state("main", self.saveGeometry(), self.saveState())
         self.settings.save_splitter_state("main", self.splitter.saveState())
         self.settings.save_splitter_state("sites", self.sites.splitter.saveState())
+        if self.planner is not None:
+            self.settings.save_splitter_state("planner", self.planner.splitter.saveState())
         super().closeEvent(event)

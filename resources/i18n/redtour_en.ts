@@ -20,6 +20,14 @@
         <translation>&amp;Revert to catalogue facts</translation>
     </message>
     <message>
+        <source>加入行程(&amp;J)</source>
+        <translation>Add to &amp;plan</translation>
+    </message>
+    <message>
+        <source>行程规划(&amp;P)</source>
+        <translation>&amp;Planner</translation>
+    </message>
+    <message>
         <source>回到今天(&amp;T)</source>
         <translation>&amp;Today</translation>
     </message>
@@ -332,6 +340,22 @@
         <translation>Select a venue in the list first.</translation>
     </message>
     <message>
+        <source>场馆目录</source>
+        <translation>Venues</translation>
+    </message>
+    <message>
+        <source>行程规划</source>
+        <translation>Planner</translation>
+    </message>
+    <message>
+        <source>加入行程</source>
+        <translation>Add to plan</translation>
+    </message>
+    <message>
+        <source>已将“{0}”加入行程</source>
+        <translation>Added “{0}” to the plan</translation>
+    </message>
+    <message>
         <source>保存失败：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>
@@ -406,8 +430,264 @@
         <translation>Search: name, alias, pinyin or initials (e.g. gzh), English</translation>
     </message>
     <message>
+        <source>行程</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>包车</source>
+        <translation>Chartered coach</translation>
+    </message>
+    <message>
+        <source>地铁+步行</source>
+        <translation>Metro + walking</translation>
+    </message>
+    <message>
+        <source>步行</source>
+        <translation>Walking</translation>
+    </message>
+    <message>
+        <source>午餐</source>
+        <translation>Lunch</translation>
+    </message>
+    <message>
+        <source>出行安排</source>
+        <translation>Trip</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>出发地</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束地</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>出发，最晚</source>
+        <translation>departure, back by</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Group size</translation>
+    </message>
+    <message>
+        <source>交通方式</source>
+        <translation>Travel by</translation>
+    </message>
+    <message>
+        <source>午休</source>
+        <translation>Lunch break</translation>
+    </message>
+    <message>
+        <source>必去</source>
+        <translation>Must visit</translation>
+    </message>
+    <message>
+        <source>参观(分钟)</source>
+        <translation>Visit (min)</translation>
+    </message>
+    <message>
+        <source>加入</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>参观场馆</source>
+        <translation>Venues to visit</translation>
+    </message>
+    <message>
+        <source>优化顺序</source>
+        <translation>Optimise order</translation>
+    </message>
+    <message>
+        <source>在开放时间、午餐和返回时间内，选出交通时间最少的参观顺序</source>
+        <translation>Choose the order with the least travel time that keeps opening hours, lunch and the return time</translation>
+    </message>
+    <message>
+        <source>按列表顺序计算</source>
+        <translation>Compute in list order</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>行程（可拖动行调整顺序，时间会重新计算）</source>
+        <translation>Itinerary (drag rows to reorder; times are recomputed)</translation>
+    </message>
+    <message>
+        <source>返回出发地</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <source>（无位置）</source>
+        <translation> (no location)</translation>
+    </message>
+    <message>
+        <source>地图选点 {0:.5f}, {1:.5f}</source>
+        <translation>Map point {0:.5f}, {1:.5f}</translation>
+    </message>
+    <message>
+        <source>出发地已设为地图选点</source>
+        <translation>Start set to the point picked on the map</translation>
+    </message>
+    <message>
+        <source>结束地已设为地图选点</source>
+        <translation>End set to the point picked on the map</translation>
+    </message>
+    <message>
+        <source>加入场馆</source>
+        <translation>Add venue</translation>
+    </message>
+    <message>
+        <source>移除场馆</source>
+        <translation>Remove venue</translation>
+    </message>
+    <message>
+        <source>请选择出发地</source>
+        <translation>Please choose a start point</translation>
+    </message>
+    <message>
+        <source>请先加入至少一个场馆。</source>
+        <translation>Please add at least one venue first.</translation>
+    </message>
+    <message>
+        <source>正在计算行程…</source>
+        <translation>Planning…</translation>
+    </message>
+    <message>
+        <source>计算时间</source>
+        <translation>Compute times</translation>
+    </message>
+    <message>
+        <source>行程已更新</source>
+        <translation>Plan updated</translation>
+    </message>
+    <message>
+        <source>无法安排行程：</source>
+        <translation>No plan possible: </translation>
+    </message>
+    <message>
+        <source>无法安排行程</source>
+        <translation>No plan possible</translation>
+    </message>
+    <message>
+        <source>计算行程时出错：{0}</source>
+        <translation>Error while planning: {0}</translation>
+    </message>
+    <message>
+        <source>调整顺序</source>
+        <translation>Reorder</translation>
+    </message>
+    <message>
+        <source>参观路线</source>
+        <translation>Visit route</translation>
+    </message>
+    <message>
+        <source>返回 {0}，交通共 {1} 分钟、{2:.1f} 公里</source>
+        <translation>Back at {0}; travel {1} min, {2:.1f} km</translation>
+    </message>
+    <message>
+        <source>午餐 {0}–{1}</source>
+        <translation>lunch {0}–{1}</translation>
+    </message>
+    <message>
+        <source>已证明最优</source>
+        <translation>proven optimal</translation>
+    </message>
+    <message>
+        <source>按给定顺序</source>
+        <translation>in the given order</translation>
+    </message>
+    <message>
+        <source>启发式结果</source>
+        <translation>heuristic result</translation>
+    </message>
+    <message>
+        <source>（未保存的行程）</source>
+        <translation>(unsaved plan)</translation>
+    </message>
+    <message>
+        <source>有 {0} 个场馆已不在目录中，已略去</source>
+        <translation>{0} venues are no longer in the catalogue and were left out</translation>
+    </message>
+    <message>
+        <source>{0} 参观行程</source>
+        <translation>Visit plan {0}</translation>
+    </message>
+    <message>
+        <source>保存行程</source>
+        <translation>Save plan</translation>
+    </message>
+    <message>
+        <source>行程名称：</source>
+        <translation>Plan name:</translation>
+    </message>
+    <message>
+        <source>已保存行程“{0}”</source>
+        <translation>Saved plan “{0}”</translation>
+    </message>
+    <message>
+        <source>已复制为“{0}”</source>
+        <translation>Duplicated as “{0}”</translation>
+    </message>
+    <message>
+        <source>重命名行程</source>
+        <translation>Rename plan</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>删除行程</source>
+        <translation>Delete plan</translation>
+    </message>
+    <message>
+        <source>删除行程“{0}”？此操作不能撤销。</source>
+        <translation>Delete plan “{0}”? This cannot be undone.</translation>
     </message>
     <message>
         <source>修正资料…</source>
@@ -516,6 +796,43 @@
     <message>
         <source>通知点位</source>
         <translation>In the 2021 notice</translation>
+    </message>
+    <message>
+        <source>序</source>
+        <extracomment>The venue ids in the order the user dropped them.</extracomment>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>场馆</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>到达</source>
+        <translation>Arrive</translation>
+    </message>
+    <message>
+        <source>入馆</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>离开</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>路程(分钟)</source>
+        <translation>Travel (min)</translation>
+    </message>
+    <message>
+        <source>公里</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>（可选）</source>
+        <translation> (optional)</translation>
     </message>
 </context>
 </TS>

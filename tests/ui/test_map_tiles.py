@@ -18,7 +18,9 @@ from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.map.tile_source import USER_AGENT, TileSource
 from tests.ui.test_map_view import run_js, wait_ready
 
-MARKER_POS = "(function () { var p = window.redtour.marker('gzh').getLatLng(); return [p.lat, p.lng].join(','); })()"
+MARKER_POS = (
+    "(function () { var p = window.redtour.marker('gzh').getLatLng(); return [p.lat, p.lng].join(','); })()"
+)
 VENUE = Venue(id="gzh", name_zh="顾正红纪念馆", location=Location(31.2446, 121.4286))
 
 
@@ -130,9 +132,7 @@ def test_gcj02_base_layer_shifts_overlays_and_clicks_come_back_in_wgs84(qtbot, t
     with qtbot.waitSignal(view.addVenueRequested, timeout=5000) as clicked:
         view.page.runJavaScript(fire)
     assert clicked.args == pytest.approx([31.2446, 121.4286], abs=1e-8)
-    districts_shift = run_js(
-        qtbot, view, "document.querySelectorAll('.district-label').length"
-    )
+    districts_shift = run_js(qtbot, view, "document.querySelectorAll('.district-label').length")
     assert districts_shift > 10  # the basemap was redrawn, not lost
     view.set_base_layer(OFFLINE_BASE)
     qtbot.waitUntil(lambda: run_js(qtbot, view, "window.redtour.datum()") == "WGS-84", timeout=5000)

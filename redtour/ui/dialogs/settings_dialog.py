@@ -23,7 +23,9 @@ from redtour.ui.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None, tile_store: TileStore | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, tile_store: TileStore | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.tile_store = tile_store
@@ -41,11 +43,11 @@ class SettingsDialog(QDialog):
 
         map_box = QGroupBox(tr("地图"))
         map_form = QFormLayout(map_box)
-        self.online = QCheckBox(tr("允许联网加载在线底图（OpenStreetMap、天地图、高德地图）"), objectName="onlineTiles")
-        self.online.setChecked(settings.online_tiles)
-        self.online.setToolTip(
-            tr("关闭时程序不会向网络发出任何请求，只显示离线底图和已缓存的瓦片。")
+        self.online = QCheckBox(
+            tr("允许联网加载在线底图（OpenStreetMap、天地图、高德地图）"), objectName="onlineTiles"
         )
+        self.online.setChecked(settings.online_tiles)
+        self.online.setToolTip(tr("关闭时程序不会向网络发出任何请求，只显示离线底图和已缓存的瓦片。"))
         self.tianditu_key = QLineEdit(settings.tianditu_key, objectName="tiandituKey")
         self.tianditu_key.setPlaceholderText(tr("在 console.tianditu.gov.cn 免费申请"))
         map_form.addRow(self.online)

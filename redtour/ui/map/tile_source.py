@@ -70,14 +70,18 @@ class TileSource(QObject):
         reply = self._net.get(request)
         reply.finished.connect(lambda: self._finished(reply, job, (layer, z, x, y)))
 
-    def _finished(self, reply: QNetworkReply, job: QWebEngineUrlRequestJob, key: tuple[str, int, int, int]) -> None:
+    def _finished(
+        self, reply: QNetworkReply, job: QWebEngineUrlRequestJob, key: tuple[str, int, int, int]
+    ) -> None:
         reply.deleteLater()
         data = bytes(reply.readAll().data())
         ok = reply.error() == QNetworkReply.NetworkError.NoError and sniff_image_type(data) is not None
         if ok:
             self.store.put(*key, data)
         else:
-            reason = reply.errorString() if reply.error() != QNetworkReply.NetworkError.NoError else "not an image"
+            reason = (
+                reply.errorString() if reply.error() != QNetworkReply.NetworkError.NoError else "not an image"
+            )
             log.info("tile %s/%s/%s/%s not fetched: %s", *key, reason)
             self.fetchFailed.emit(key[0], reason)
         if not shiboken6.isValid(job):  # the page went away meanwhile

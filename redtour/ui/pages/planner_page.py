@@ -1,0 +1,602 @@
+"""The planner page: build a group's day, optimise or order it by hand, save it; the route goes to the map."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date, time
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redtour.core.catalogue import Venue
+from redtour.core.planner import (
+    DEFAULT_VISIT_MIN,
+    Lunch,
+    Place,
+    Plan,
+    PlanError,
+    PlanRequest,
+    StopRequest,
+    plan_day,
+    plan_request_of,
+    reorder,
+    request_from_dict,
+    request_to_dict,
+)
+from redtour.core.travel import MODE_ZH, Mode
+from redtour.mapping.protocol import Route
+from redtour.mapping.route import route_of_plan
+from redtour.storage.plans import PlanRepository
+from redtour.ui.i18n import tr
+from redtour.ui.messages import show_error
+from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PlannerState:
+    """What undo restores: the request being edited and the plan computed from it (if any)."""
+
+    request: PlanRequest
+    plan: Plan | None
+
+
+class _Snapshot(QUndoCommand):
+    def __init__(self, page: PlannerPage, before: PlannerState, after: PlannerState, text: str) -> None:
+        super().__init__(text)
+        self.page, self.before, self.after = page, before, after
+
+    def redo(self) -> None:
+        self.page._restore(self.after)
+
+    def undo(self) -> None:
+        self.page._restore(self.before)
+
+
+def _qtime(t: time) -> QTime:
+    return QTime(t.hour, t.minute)
+
+
+def _pytime(q: QTime) -> time:
+    return time(q.hour(), q.minute())
+
+
+class PlannerPage(QWidget):
+    routeChanged = Signal(object)  # Route | None
+    status = Signal(str)
+
+    def __init__(self, plans: PlanRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plannerPage")
+        self.plans = plans
+        self.venues: dict[str, Venue] = {}
+        self.plan: Plan | None = None
+        self.current_id: int | None = None
+        self.undo = QUndoStack(self)
+        self._busy = False
+        self._restoring = False
+
+        # --- saved plans ---------------------------------------------------------------------------
+        self.plan_combo = QComboBox(objectName="planCombo")
+        self.plan_combo.setMinimumContentsLength(16)
+        buttons = {}
+        plan_bar = QHBoxLayout()
+        plan_bar.addWidget(QLabel(tr("行程")))
+        plan_bar.addWidget(self.plan_combo, 1)
+        for key, text in (
+            ("new", tr("新建")),
+            ("save", tr("保存")),
+            ("save_as", tr("另存为")),
+            ("duplicate", tr("复制")),
+            ("rename", tr("重命名")),
+            ("delete", tr("删除")),
+        ):
+            buttons[key] = QPushButton(text, objectName=f"plan_{key}")
+            plan_bar.addWidget(buttons[key])
+        self.buttons = buttons
+
+        # --- inputs ----------------------------------------------------------------------------------
+        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="planDate")
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.start = QComboBox(objectName="planStart")
+        self.end = QComboBox(objectName="planEnd")
+        self.start_time = QTimeEdit(QTime(9, 0), objectName="planStartTime")
+        self.return_by = QTimeEdit(QTime(17, 0), objectName="planReturnBy")
+        for edit in (self.start_time, self.return_by):
+            edit.setDisplayFormat("HH:mm")
+        self.group_size = QSpinBox(objectName="planGroupSize", minimum=1, maximum=2000, value=30)
+        self.group_size.setSuffix(tr(" 人"))
+        self.mode = QComboBox(objectName="planMode")
+        labels = {Mode.COACH: tr("包车"), Mode.METRO: tr("地铁+步行"), Mode.WALK: tr("步行")}
+        for mode in Mode:
+            self.mode.addItem(labels.get(mode, MODE_ZH[mode]), str(mode))
+        self.lunch_on = QCheckBox(tr("午餐"), objectName="planLunch", checked=True)
+        self.lunch_from = QTimeEdit(QTime(11, 30))
+        self.lunch_to = QTimeEdit(QTime(13, 30))
+        for edit in (self.lunch_from, self.lunch_to):
+            edit.setDisplayFormat("HH:mm")
+        self.lunch_min = QSpinBox(minimum=15, maximum=180, value=60, singleStep=15)
+        self.lunch_min.setSuffix(tr(" 分钟"))
+        lunch_row = QHBoxLayout()
+        for w in (self.lunch_on, self.lunch_from, QLabel("–"), self.lunch_to, self.lunch_min):
+            lunch_row.addWidget(w)
+        lunch_row.addStretch(1)
+        form_box = QGroupBox(tr("出行安排"))
+        form = QFormLayout(form_box)
+        form.addRow(tr("日期"), self.day)
+        form.addRow(tr("出发地"), self.start)
+        form.addRow(tr("结束地"), self.end)
+        times = QHBoxLayout()
+        for w in (self.start_time, QLabel(tr("出发，最晚")), self.return_by, QLabel(tr("返回"))):
+            times.addWidget(w)
+        times.addStretch(1)
+        form.addRow(tr("时间"), times)
+        form.addRow(tr("人数"), self.group_size)
+        form.addRow(tr("交通方式"), self.mode)
+        form.addRow(tr("午休"), lunch_row)
+
+        # --- chosen venues -------------------------------------------------------------------------
+        self.stops = QTableWidget(0, 3, objectName="planStops")
+        self.stops.setHorizontalHeaderLabels([tr("场馆"), tr("必去"), tr("参观(分钟)")])
+        self.stops.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.stops.verticalHeader().setVisible(False)
+        self.stops.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add_combo = QComboBox(objectName="planAddVenue")
+        self.add_combo.setEditable(True)
+        self.add_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.add_button = QPushButton(tr("加入"), objectName="planAddButton")
+        self.remove_button = QPushButton(tr("移除"), objectName="planRemoveButton")
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_combo, 1)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.remove_button)
+        stops_box = QGroupBox(tr("参观场馆"))
+        stops_layout = QVBoxLayout(stops_box)
+        stops_layout.addLayout(add_row)
+        stops_layout.addWidget(self.stops)
+
+        self.optimize_button = QPushButton(tr("优化顺序"), objectName="planOptimize")
+        self.optimize_button.setToolTip(tr("在开放时间、午餐和返回时间内，选出交通时间最少的参观顺序"))
+        self.compute_button = QPushButton(tr("按列表顺序计算"), objectName="planCompute")
+        self.undo_button = QPushButton(tr("撤销"), objectName="planUndo")
+        self.redo_button = QPushButton(tr("重做"), objectName="planRedo")
+        run_row = QHBoxLayout()
+        for w in (self.optimize_button, self.compute_button):
+            run_row.addWidget(w)
+        run_row.addStretch(1)
+        run_row.addWidget(self.undo_button)
+        run_row.addWidget(self.redo_button)
+
+        # --- itinerary -----------------------------------------------------------------------------
+        self.model = ItineraryModel(self)
+        self.table = QTableView(objectName="itineraryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel(objectName="planSummary", wordWrap=True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(plan_bar)
+        inputs = QHBoxLayout()
+        inputs.addWidget(form_box, 1)
+        inputs.addWidget(stops_box, 1)
+        top_layout.addLayout(inputs)
+        top_layout.addLayout(run_row)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(QLabel(tr("行程（可拖动行调整顺序，时间会重新计算）")))
+        bottom_layout.addWidget(self.table, 1)
+        bottom_layout.addWidget(self.summary)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="plannerSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self._connect()
+
+    def _connect(self) -> None:
+        b = self.buttons
+        b["new"].clicked.connect(self.new_plan)
+        b["save"].clicked.connect(self.save)
+        b["save_as"].clicked.connect(lambda: self.save(as_new=True))
+        b["duplicate"].clicked.connect(self.duplicate)
+        b["rename"].clicked.connect(self.rename)
+        b["delete"].clicked.connect(self.delete)
+        self.plan_combo.activated.connect(lambda _i: self.open_plan(self.plan_combo.currentData()))
+        self.add_button.clicked.connect(self._add_from_combo)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.optimize_button.clicked.connect(lambda: self.compute(optimize=True))
+        self.compute_button.clicked.connect(lambda: self.compute(optimize=False))
+        self.undo_button.clicked.connect(self.undo.undo)
+        self.redo_button.clicked.connect(self.undo.redo)
+        self.undo.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.model.orderChanged.connect(self.reorder)
+        QShortcut(
+            QKeySequence.StandardKey.Undo,
+            self,
+            self.undo.undo,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence.StandardKey.Redo,
+            self,
+            self.undo.redo,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+
+    # --- catalogue and places ------------------------------------------------------------------------
+    def set_venues(self, venues: list[Venue]) -> None:
+        self.venues = {v.id: v for v in venues}
+        routable = [v for v in venues if v.location is not None]
+        for combo in (self.start, self.end):
+            keep = combo.currentData()
+            combo.clear()
+            if combo is self.end:
+                combo.addItem(tr("返回出发地"), None)
+            for v in routable:
+                combo.addItem(v.name_zh, Place(v.name_zh, v.location.lat, v.location.lon, v.id))  # type: ignore[union-attr]
+            if keep is not None:
+                self._select_place(combo, keep)
+        self.add_combo.clear()
+        for v in venues:
+            self.add_combo.addItem(v.name_zh + ("" if v.location else tr("（无位置）")), v.id)
+        self.refresh_plans()
+
+    def _select_place(self, combo: QComboBox, place: Place | None) -> None:
+        if place is None:
+            combo.setCurrentIndex(0)
+            return
+        for i in range(combo.count()):
+            data = combo.itemData(i)
+            if isinstance(data, Place) and (data.lat, data.lon) == (place.lat, place.lon):
+                combo.setCurrentIndex(i)
+                return
+        combo.addItem(place.name, place)
+        combo.setCurrentIndex(combo.count() - 1)
+
+    def set_start_point(self, lat: float, lon: float) -> None:
+        """“从这里出发” on the map."""
+        self._select_place(self.start, Place(tr("地图选点 {0:.5f}, {1:.5f}").format(lat, lon), lat, lon))
+        self.status.emit(tr("出发地已设为地图选点"))
+
+    def set_end_point(self, lat: float, lon: float) -> None:
+        self._select_place(self.end, Place(tr("地图选点 {0:.5f}, {1:.5f}").format(lat, lon), lat, lon))
+        self.status.emit(tr("结束地已设为地图选点"))
+
+    # --- the chosen venues ---------------------------------------------------------------------------
+    def add_venue(self, venue_id: str, *, must: bool = True, visit_min: int | None = None) -> None:
+        if venue_id not in self.venues or venue_id in self._stop_ids():
+            return
+        before = self.state()
+        self._append_stop_row(StopRequest(self.venues[venue_id], must, visit_min))
+        self._push(before, tr("加入场馆"))
+
+    def _append_stop_row(self, stop: StopRequest) -> None:
+        row = self.stops.rowCount()
+        self.stops.insertRow(row)
+        name = QTableWidgetItem(stop.venue.name_zh)
+        name.setData(Qt.ItemDataRole.UserRole, stop.venue.id)
+        name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.stops.setItem(row, 0, name)
+        must = QCheckBox(objectName="mustCheck", checked=stop.must)
+        self.stops.setCellWidget(row, 1, must)
+        minutes = QSpinBox(minimum=10, maximum=480, singleStep=5, value=stop.minutes)
+        self.stops.setCellWidget(row, 2, minutes)
+
+    def _add_from_combo(self) -> None:
+        venue_id = self.add_combo.currentData()
+        if venue_id is None:
+            return
+        self.add_venue(str(venue_id))
+
+    def _remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.stops.selectedIndexes()}, reverse=True)
+        if not rows:
+            return
+        before = self.state()
+        for r in rows:
+            self.stops.removeRow(r)
+        self._push(before, tr("移除场馆"))
+
+    def _stop_ids(self) -> list[str]:
+        return [
+            str(self.stops.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in range(self.stops.rowCount())
+        ]
+
+    def _stop_requests(self) -> tuple[StopRequest, ...]:
+        out = []
+        for r in range(self.stops.rowCount()):
+            venue = self.venues[str(self.stops.item(r, 0).data(Qt.ItemDataRole.UserRole))]
+            must = self.stops.cellWidget(r, 1).isChecked()  # type: ignore[attr-defined]
+            minutes = self.stops.cellWidget(r, 2).value()  # type: ignore[attr-defined]
+            default = venue.visit_minutes or DEFAULT_VISIT_MIN
+            out.append(StopRequest(venue, must, None if minutes == default else minutes))
+        return tuple(out)
+
+    # --- request ⇄ form ------------------------------------------------------------------------------
+    def request(self, *, optimize: bool = True) -> PlanRequest:
+        start = self.start.currentData()
+        if not isinstance(start, Place):
+            raise PlanError([tr("请选择出发地")])
+        end = self.end.currentData()
+        lunch = None
+        if self.lunch_on.isChecked():
+            lunch = Lunch(
+                _pytime(self.lunch_from.time()), _pytime(self.lunch_to.time()), self.lunch_min.value()
+            )
+        qd = self.day.date()
+        return PlanRequest(
+            day=date(qd.year(), qd.month(), qd.day()),
+            start=start,
+            end=end if isinstance(end, Place) else None,
+            stops=self._stop_requests(),
+            start_time=_pytime(self.start_time.time()),
+            return_by=_pytime(self.return_by.time()),
+            group_size=self.group_size.value(),
+            mode=Mode(self.mode.currentData()),
+            lunch=lunch,
+            optimize=optimize,
+        )
+
+    def _show_request(self, req: PlanRequest) -> None:
+        self.day.setDate(QDate(req.day.year, req.day.month, req.day.day))
+        self._select_place(self.start, req.start)
+        self._select_place(self.end, req.end)
+        self.start_time.setTime(_qtime(req.start_time))
+        self.return_by.setTime(_qtime(req.return_by))
+        self.group_size.setValue(req.group_size)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(str(req.mode))))
+        self.lunch_on.setChecked(req.lunch is not None)
+        if req.lunch is not None:
+            self.lunch_from.setTime(_qtime(req.lunch.earliest))
+            self.lunch_to.setTime(_qtime(req.lunch.latest_end))
+            self.lunch_min.setValue(req.lunch.minutes)
+        self.stops.setRowCount(0)
+        for stop in req.stops:
+            self._append_stop_row(stop)
+
+    def state(self) -> PlannerState | None:
+        try:
+            return PlannerState(self.request(), self.plan)
+        except PlanError:
+            return None
+
+    def _restore(self, state: PlannerState | None) -> None:
+        if state is None:
+            return
+        self._restoring = True
+        try:
+            self._show_request(state.request)
+            self._set_plan(state.plan)
+        finally:
+            self._restoring = False
+
+    def _push(self, before: PlannerState | None, text: str) -> None:
+        after = self.state()
+        if before is None or after is None:
+            return
+        self.undo.push(_Snapshot(self, before, after, text))
+
+    # --- planning ------------------------------------------------------------------------------------
+    def compute(self, *, optimize: bool) -> None:
+        """Optimise (in the background) or compute the times in the list's order."""
+        if self._busy:
+            return
+        try:
+            req = self.request(optimize=optimize)
+        except PlanError as exc:
+            show_error(self, "\n".join(exc.reasons))
+            return
+        if not req.stops:
+            show_error(self, tr("请先加入至少一个场馆。"))
+            return
+        before = self.state()
+        self._busy = True
+        self.optimize_button.setEnabled(False)
+        self.compute_button.setEnabled(False)
+        self.status.emit(tr("正在计算行程…"))
+
+        def done(plan: Plan) -> None:
+            self._finish()
+            old = before
+            self._set_plan(plan)
+            self._push(old, tr("优化顺序") if optimize else tr("计算时间"))
+            self.status.emit(tr("行程已更新"))
+
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            if isinstance(exc, PlanError):
+                self.summary.setText(tr("无法安排行程：") + "；".join(exc.reasons))
+                QMessageBox.warning(self, tr("无法安排行程"), "\n".join(exc.reasons))
+            else:
+                log.error("planning failed", exc_info=exc)
+                show_error(self, tr("计算行程时出错：{0}").format(exc))
+
+        run_in_background(lambda: plan_day(req), done, failed, self)
+
+    def _finish(self) -> None:
+        self._busy = False
+        self.optimize_button.setEnabled(True)
+        self.compute_button.setEnabled(True)
+
+    def reorder(self, venue_ids: list[str]) -> None:
+        """A dragged row: the same stops in the new order, times recomputed at once (a fast simulation)."""
+        if self.plan is None:
+            return
+        before = self.state()
+        plan = reorder(self.plan, venue_ids)
+        # the stop list follows the new order
+        by_id = {s.venue.id: s for s in self._stop_requests()}
+        rest = [s for v, s in by_id.items() if v not in venue_ids]
+        self.stops.setRowCount(0)
+        for v in venue_ids:
+            self._append_stop_row(by_id[v])
+        for s in rest:
+            self._append_stop_row(s)
+        self._set_plan(plan)
+        self._push(before, tr("调整顺序"))
+
+    def _set_plan(self, plan: Plan | None) -> None:
+        self.plan = plan
+        self.model.set_plan(plan)
+        self.summary.setText(self._summary_text(plan))
+        self.routeChanged.emit(None if plan is None else self._route(plan))
+
+    def _route(self, plan: Plan) -> Route:
+        name = self.plan_combo.currentText() if self.current_id is not None else tr("参观路线")
+        return route_of_plan(plan, name)
+
+    def _summary_text(self, plan: Plan | None) -> str:
+        if plan is None:
+            return ""
+        parts = [
+            tr("返回 {0}，交通共 {1} 分钟、{2:.1f} 公里").format(
+                f"{plan.back:%H:%M}", plan.total_travel_min, plan.total_distance_km
+            )
+        ]
+        if plan.lunch:
+            parts.append(tr("午餐 {0}–{1}").format(f"{plan.lunch[0]:%H:%M}", f"{plan.lunch[1]:%H:%M}"))
+        parts.append(
+            tr("已证明最优")
+            if plan.optimal
+            else tr("按给定顺序")
+            if not plan.request.optimize
+            else tr("启发式结果")
+        )
+        text = "；".join(parts)
+        if plan.warnings:
+            text += "\n" + "\n".join("• " + w for w in plan.warnings)
+        return text
+
+    # --- saved plans ---------------------------------------------------------------------------------
+    def refresh_plans(self) -> None:
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        self.plan_combo.addItem(tr("（未保存的行程）"), None)
+        for p in self.plans.list_plans():
+            self.plan_combo.addItem(f"{p.name}  ({p.day:%Y-%m-%d})", p.id)
+        index = self.plan_combo.findData(self.current_id) if self.current_id is not None else 0
+        self.plan_combo.setCurrentIndex(max(0, index))
+        self.plan_combo.blockSignals(False)
+        for key in ("duplicate", "rename", "delete"):
+            self.buttons[key].setEnabled(self.current_id is not None)
+
+    def new_plan(self) -> None:
+        self.current_id = None
+        self.stops.setRowCount(0)
+        self._set_plan(None)
+        self.undo.clear()
+        self.refresh_plans()
+
+    def open_plan(self, plan_id: int | None) -> None:
+        if plan_id is None:
+            self.new_plan()
+            return
+        saved = self.plans.get(int(plan_id))
+        req, missing = request_from_dict(saved.request, self.venues)
+        self.current_id = saved.id
+        self._show_request(req)
+        self.undo.clear()
+        self.refresh_plans()
+        if missing:
+            self.status.emit(tr("有 {0} 个场馆已不在目录中，已略去").format(len(missing)))
+        try:
+            self._set_plan(plan_day(req) if req.stops else None)
+        except PlanError as exc:
+            self._set_plan(None)
+            self.summary.setText(tr("无法安排行程：") + "；".join(exc.reasons))
+
+    def save(self, *, as_new: bool = False) -> int | None:
+        try:
+            req = plan_request_of(self.plan) if self.plan is not None else self.request(optimize=False)
+        except PlanError as exc:
+            show_error(self, "\n".join(exc.reasons))
+            return None
+        # keep the form's current inputs (they may have changed since the plan was computed)
+        form = self.request(optimize=False)
+        req = replace(form, stops=req.stops if self.plan is not None else form.stops)
+        plan_id = None if as_new else self.current_id
+        if plan_id is None:
+            default = self.plans.unique_name(tr("{0} 参观行程").format(f"{req.day:%m月%d日}"))
+            name, ok = QInputDialog.getText(self, tr("保存行程"), tr("行程名称："), text=default)
+            if not ok or not name.strip():
+                return None
+        else:
+            name = self.plans.get(plan_id).name
+        try:
+            saved = self.plans.save(name, req.day, request_to_dict(req), plan_id)
+        except (ValueError, LookupError) as exc:
+            show_error(self, tr("保存失败：{0}").format(exc))
+            return None
+        self.current_id = saved.id
+        self.refresh_plans()
+        self.status.emit(tr("已保存行程“{0}”").format(saved.name))
+        return saved.id
+
+    def duplicate(self) -> None:
+        if self.current_id is None:
+            return
+        copy = self.plans.duplicate(self.current_id)
+        self.open_plan(copy.id)
+        self.status.emit(tr("已复制为“{0}”").format(copy.name))
+
+    def rename(self) -> None:
+        if self.current_id is None:
+            return
+        old = self.plans.get(self.current_id).name
+        name, ok = QInputDialog.getText(self, tr("重命名行程"), tr("新名称："), text=old)
+        if ok and name.strip():
+            self.plans.rename(self.current_id, name)
+            self.refresh_plans()
+
+    def delete(self) -> None:
+        if self.current_id is None:
+            return
+        name = self.plans.get(self.current_id).name
+        answer = QMessageBox.question(
+            self, tr("删除行程"), tr("删除行程“{0}”？此操作不能撤销。").format(name)
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.plans.delete(self.current_id)
+            self.new_plan()
