@@ -262,10 +262,17 @@ def cmd_plan(args: argparse.Namespace) -> int:
             if any(s.venue.id == venue.id for s in stops):
                 raise RedtourError(f"场馆重复：{venue.name_zh}")
             stops.append(StopRequest(venue, must, args.visit))
+        geocoder = None
+        if args.geocoder:
+            from redtour.core.places import geopy_geocoder
+
+            service, _, host = args.geocoder.partition("@")
+            scheme = "http" if host.startswith(("127.", "localhost")) else "https"
+            geocoder = geopy_geocoder(service, domain=host or None, scheme=scheme)
         req = PlanRequest(
             day=args.date,
-            start=resolve_place(args.start, venues),
-            end=resolve_place(args.end, venues) if args.end else None,
+            start=resolve_place(args.start, venues, geocoder),
+            end=resolve_place(args.end, venues, geocoder) if args.end else None,
             stops=tuple(stops),
             start_time=args.start_time,
             return_by=args.return_by,
