@@ -101,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument(
         "--optimize", action="store_true", help="choose the best order (proven optimal up to 12 venues)"
     )
+    pl.add_argument(
+        "--geocoder",
+        metavar="SERVICE[@HOST]",
+        help="look up addresses for --start/--end online with this geopy geocoder, e.g. nominatim or "
+        "nominatim@nominatim.example.org (off by default: no network)",
+    )
     pl.add_argument("--save", metavar="NAME", help="save the plan under this name")
     pl.add_argument("--format", choices=["table", "json"], default="table")
     pl.set_defaults(func=cmd_plan)
