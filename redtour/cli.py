@@ -111,6 +111,26 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--format", choices=["table", "json"], default="table")
     pl.set_defaults(func=cmd_plan)
 
+    sh = sub.add_parser(
+        "sheet",
+        help="print a saved plan's route sheet to an A4 PDF (行程单)",
+        description="The group leader's route sheet for a saved plan: header, route map, itinerary, venue notes, "
+        "a safety box and a sign-in sheet (blank numbered rows when no roster is given). Works headless.",
+    )
+    sh.add_argument("--plan", required=True, metavar="ID", help="saved plan number or name")
+    sh.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    sh.add_argument("--title", default=None, help="activity title (default: 百万职工红色寻访活动 行程单)")
+    sh.add_argument("--union", default="", help="organising union")
+    sh.add_argument("--group", default="", help="group name")
+    sh.add_argument("--leader", default="", help="group leader")
+    sh.add_argument("--leader-phone", default="", help="leader's phone")
+    sh.add_argument(
+        "--people", type=int, default=None, help="number of people (default: the plan's group size)"
+    )
+    sh.add_argument("--footer", default="", help="a contact line printed at the foot of every page")
+    sh.add_argument("--roster", type=Path, default=None, help="CSV with 姓名,单位,手机 for the sign-in sheet")
+    sh.set_defaults(func=cmd_sheet)
+
     pls = sub.add_parser("plans", help="list saved plans")
     pls.add_argument("--format", choices=["table", "json"], default="table")
     pls.set_defaults(func=cmd_plans)
@@ -341,6 +361,48 @@ def format_plan_table(plan) -> str:
     )
     lines.extend(f"注意：{w}" for w in plan.warnings)
     return "\n".join(lines)
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, SheetPerson
+    from redtour.storage.venues import VenueRepository
+
+    if args.out.suffix.lower() != ".pdf":
+        raise RedtourError(f"输出文件应以 .pdf 结尾：{args.out}")
+    roster: list[SheetPerson] = []
+    if args.roster is not None:
+        text = args.roster.read_bytes()
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                decoded = text.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise RedtourError(f"无法识别 {args.roster} 的编码（应为 UTF-8 或 GB18030）")
+        rows = list(csv.reader(io.StringIO(decoded)))
+        roster = [SheetPerson(*([*r, "", "", ""])[:3]) for r in rows[1:] if r and r[0].strip()]
+    db = _open_db(args)
+    try:
+        saved, plan = load_saved_plan(db, args.plan)
+        venues = VenueRepository(db).list_venues()
+    finally:
+        db.dispose()
+    options = SheetOptions(
+        title=args.title or DEFAULT_TITLE,
+        union=args.union,
+        group=args.group or saved.name,
+        leader=args.leader,
+        leader_phone=args.leader_phone,
+        people=args.people,
+        footer=args.footer,
+        roster=tuple(roster),
+    )
+    from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf  # Qt only for this output
+
+    write_route_sheet_pdf(plan, venues, options, args.out, saved.name)
+    print(f"已生成 {args.out}")
+    return 0
 
 
 def cmd_plans(args: argparse.Namespace) -> int:

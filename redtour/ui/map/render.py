@@ -19,6 +19,8 @@ def render_map_png(
     on_date: date | None = None,
     route: Route | None = None,
     timeout_ms: int = 30_000,
+    zoom: float = 1.0,
+    for_print: bool = False,
 ) -> Path:
     """Load the real map page offscreen, draw venues (and a route), wait until drawn, grab to PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,8 +31,11 @@ def render_map_png(
 
     create_application()
     view = MapView()
-    view.resize(width, height)
+    view.view.setZoomFactor(zoom)  # lay out at width×height CSS pixels, draw at zoom× (sharper in print)
+    view.resize(round(width * zoom), round(height * zoom))
     view.show()
+    if for_print:
+        view._call("printMode")
     view.set_venues(venues, on_date or date.today())
     if route is not None:
         view.show_route(route)

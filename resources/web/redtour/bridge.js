@@ -333,6 +333,7 @@
     clearRoute: clearRoute,
     fitAll: fitAll,
     setBaseLayer: setBase,
+    printMode: function () { document.body.classList.add("print-mode"); return true; },
     baseLayer: function () { return currentBase; },
     datum: function () { return datum; },
     toDisplay: P,

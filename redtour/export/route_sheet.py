@@ -1,0 +1,166 @@
+"""The route sheet for a group leader as HTML (Jinja2 template), printed to A4 PDF by QtWebEngine.
+
+Why HTML/CSS printed by Chromium rather than QTextDocument/QPdfWriter: CSS paged media gives repeated table
+headers, rows that never split across pages (``break-inside: avoid``), page-number margin boxes and real
+Chinese text shaping with embedded subset fonts; and a union can edit the template without touching code.
+Everything user-supplied is autoescaped by Jinja2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from redtour import paths
+from redtour.core.calendar import WEEKDAY_ZH, weekly_summary
+from redtour.core.planner import Plan, period_text
+from redtour.core.travel import MODE_ZH
+
+DEFAULT_TITLE = "百万职工红色寻访活动 行程单"
+DEFAULT_SAFETY = (
+    "出发前清点人数，每到一处和离开时再次清点；途中不得擅自离队。",
+    "遵守场馆参观规定，保持安静，不触摸展品；拍照前先确认是否允许。",
+    "注意交通安全：上下车、过马路听从带队人安排；老年、行动不便人员安排专人照顾。",
+    "突发疾病或受伤：立即拨打 120，并报告带队人；遇火情拨打 119，报警拨打 110。",
+    "与团队走散时，原地等候或回到最近一个场馆门口，并电话联系带队人。",
+)
+BLANK_ROWS = 30
+
+
+@dataclass(frozen=True)
+class SheetPerson:
+    name: str = ""
+    unit: str = ""
+    phone: str = ""  # already masked (138****1234)
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    """What the union sets (title, logo, contact lines) and what the leader fills in."""
+
+    title: str = DEFAULT_TITLE
+    union: str = ""
+    group: str = ""
+    leader: str = ""
+    leader_phone: str = ""
+    people: int | None = None  # default: the plan's group size
+    assembly_minutes_before: int = 15
+    footer: str = ""  # e.g. the union's contact line
+    logo_uri: str = ""
+    safety: tuple[str, ...] = DEFAULT_SAFETY
+    roster: tuple[SheetPerson, ...] = field(default_factory=tuple)
+
+
+def css_string(text: str) -> str:
+    """Text for inside a CSS string literal: anything but letters, digits, CJK and spaces is hex-escaped."""
+    out = []
+    for ch in " ".join(text.split()):
+        if ch.isalnum() or ch == " " or ord(ch) > 0x2000:
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):x} ")
+    return "".join(out)
+
+
+def mask_phone(phone: str) -> str:
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if len(digits) == 11:
+        return f"{digits[:3]}****{digits[7:]}"
+    return phone
+
+
+def _reservation_text(stop: Any) -> str:
+    res = stop.venue.reservation
+    if res is None or res.required is None:
+        return "预约要求待核实"
+    if not res.required:
+        return "无需预约"
+    text = "需预约"
+    if res.lead_days:
+        text += f"（提前{res.lead_days}天）"
+    if res.how:
+        text += f"：{res.how}"
+    return text
+
+
+def _prepare_text(stop: Any) -> str:
+    parts = []
+    if stop.venue.reservation and stop.venue.reservation.required:
+        parts.append("持预约信息入馆")
+    parts.append("带好身份证件")
+    if stop.venue.fee:
+        parts.append(f"门票：{stop.venue.fee}")
+    return "；".join(parts)
+
+
+def _short(text: str | None, limit: int = 220) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, Any]:
+    req = plan.request
+    start_dt = timedelta(hours=req.start_time.hour, minutes=req.start_time.minute)
+    assembly = start_dt - timedelta(minutes=options.assembly_minutes_before)
+    stops = []
+    for s in plan.stops:
+        hours = period_text(s.window) if s.window else weekly_summary(s.venue.hours)
+        stops.append(
+            {
+                "name": s.venue.name_zh,
+                "address": s.venue.address or "地址待核实",
+                "arrive": f"{s.arrive:%H:%M}",
+                "depart": f"{s.depart:%H:%M}",
+                "mode": MODE_ZH[req.mode],
+                "travel_min": s.travel_min,
+                "distance_km": f"{s.distance_km:.1f}",
+                "hours": hours or "开放时间待核实",
+                "warnings": list(s.warnings),
+                "reservation": _reservation_text(s),
+                "phone": s.venue.phone or "电话待核实",
+                "history": _short(s.venue.history),
+                "prepare": _prepare_text(s),
+            }
+        )
+    roster = list(options.roster) or [SheetPerson() for _ in range(max(BLANK_ROWS, options.people or 0))]
+    return {
+        "title": options.title,
+        "union": options.union,
+        "group": options.group,
+        "day": f"{req.day:%Y年%m月%d日}",
+        "weekday": WEEKDAY_ZH[req.day.isoweekday()],
+        "people": options.people or req.group_size,
+        "leader": options.leader,
+        "leader_phone": options.leader_phone,
+        "assembly": req.start.name,
+        "assembly_time": f"{int(assembly.total_seconds() // 3600):02d}:{int(assembly.total_seconds() % 3600 // 60):02d}",
+        "start_time": f"{req.start_time:%H:%M}",
+        "mode": MODE_ZH[req.mode],
+        "back": f"{plan.back:%H:%M}",
+        "end_name": plan.end.name,
+        "stops": stops,
+        "lunch": f"{plan.lunch[0]:%H:%M}–{plan.lunch[1]:%H:%M}" if plan.lunch else "",
+        "lunch_after": plan.lunch_after,
+        "final_travel_min": plan.final_travel_min,
+        "total_travel_min": plan.total_travel_min,
+        "total_km": f"{plan.total_distance_km:.1f}",
+        "notes": [w for w in plan.warnings],
+        "safety": list(options.safety),
+        "roster": [SheetPerson(p.name, p.unit, mask_phone(p.phone)) for p in roster],
+        "footer_css": css_string(options.footer),
+        "logo_uri": options.logo_uri,
+        "map_uri": map_uri,
+    }
+
+
+def render_sheet_html(plan: Plan, options: SheetOptions, map_uri: str) -> str:
+    env = Environment(
+        loader=FileSystemLoader(paths.resource("templates")),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
+    )
+    return env.get_template("route_sheet.html.j2").render(**sheet_context(plan, options, map_uri))

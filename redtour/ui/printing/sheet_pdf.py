@@ -1,0 +1,89 @@
+"""Print the route sheet: the map rendered from the real map page, the HTML printed to A4 PDF by QtWebEngine."""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QMarginsF, QTimer, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+
+from redtour.core.catalogue import Venue
+from redtour.core.planner import Plan
+from redtour.export.route_sheet import SheetOptions, render_sheet_html
+from redtour.mapping.route import route_of_plan
+
+#: The map is laid out at this CSS size and drawn at 2× (so ~1700 px across 17 cm of paper: > 250 dpi).
+MAP_CSS_SIZE = (860, 600)
+MAP_ZOOM = 2.0
+
+
+def _wait(loop: QEventLoop, timeout_ms: int) -> None:
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def sheet_html_for(plan: Plan, venues: list[Venue], options: SheetOptions, workdir: Path, title: str) -> Path:
+    """Render the map PNG and write the sheet HTML beside it; returns the HTML file."""
+    from redtour.ui.map.render import render_map_png
+
+    w, h = MAP_CSS_SIZE
+    map_png = render_map_png(
+        venues,
+        workdir / "map.png",
+        width=w,
+        height=h,
+        on_date=plan.request.day,
+        route=route_of_plan(plan, title),
+        zoom=MAP_ZOOM,
+        for_print=True,
+    )
+    uri = "data:image/png;base64," + base64.b64encode(map_png.read_bytes()).decode()
+    html = workdir / "sheet.html"
+    html.write_text(render_sheet_html(plan, options, uri), encoding="utf-8")
+    return html
+
+
+def print_html_to_pdf(html: Path, out: Path, timeout_ms: int = 60_000) -> Path:
+    """Load a local HTML file in an off-the-record page and print it to A4 PDF."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from redtour.app import create_application
+
+    create_application()
+    profile = QWebEngineProfile()
+    page = QWebEnginePage(profile)
+    loop = QEventLoop()
+    loaded: list[bool] = []
+    page.loadFinished.connect(lambda ok: (loaded.append(ok), loop.quit()))
+    page.load(QUrl.fromLocalFile(str(html.resolve())))
+    _wait(loop, timeout_ms)
+    if not loaded or not loaded[0]:
+        raise RuntimeError("the route sheet page did not load")
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(13, 14, 13, 16),  # the same as the template's @page rule (which draws the page numbers)
+        QPageLayout.Unit.Millimeter,
+    )
+    done: list[bool] = []
+    loop = QEventLoop()
+    page.pdfPrintingFinished.connect(lambda _path, ok: (done.append(ok), loop.quit()))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.printToPdf(str(out.resolve()), layout)
+    _wait(loop, timeout_ms)
+    page.deleteLater()
+    del page
+    if not done or not done[0]:
+        raise RuntimeError(f"could not write {out}")
+    return out
+
+
+def write_route_sheet_pdf(
+    plan: Plan, venues: list[Venue], options: SheetOptions, out: Path, title: str
+) -> Path:
+    with tempfile.TemporaryDirectory(prefix="redtour-sheet-") as tmp:
+        html = sheet_html_for(plan, venues, options, Path(tmp), title)
+        return print_html_to_pdf(html, out)
