@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
 
         self.sites = SitesPage(self)
-        self.planner = PlannerPage(plans, self) if plans is not None else None
+        self.planner = PlannerPage(plans, self, settings) if plans is not None else None
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.sites, tr("场馆目录"))
         if self.planner is not None:

@@ -45,6 +45,13 @@ class Settings:
     def base_layer(self, value: str) -> None:
         self.q.setValue("map/base_layer", value)
 
+    def sheet_text(self, key: str, default: str = "") -> str:
+        """Route-sheet texts a union sets once: ``title``, ``union``, ``footer``."""
+        return str(self.q.value(f"sheet/{key}", default))
+
+    def set_sheet_text(self, key: str, value: str) -> None:
+        self.q.setValue(f"sheet/{key}", value.strip())
+
     def window_state(self, name: str) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self.q.value(f"window/{name}/geometry")
         state = self.q.value(f"window/{name}/state")

@@ -156,6 +156,30 @@
         <translation>Cached tiles</translation>
     </message>
     <message>
+        <source>行程单</source>
+        <translation>Route sheet</translation>
+    </message>
+    <message>
+        <source>例如：普陀区总工会</source>
+        <translation>e.g. Putuo District Federation of Trade Unions</translation>
+    </message>
+    <message>
+        <source>印在每页页脚，例如联系部门和电话</source>
+        <translation>Printed at the foot of every page, e.g. the contact office and phone</translation>
+    </message>
+    <message>
+        <source>活动标题</source>
+        <translation>Activity title</translation>
+    </message>
+    <message>
+        <source>主办工会</source>
+        <translation>Organising union</translation>
+    </message>
+    <message>
+        <source>页脚联系方式</source>
+        <translation>Footer contact line</translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -546,6 +570,14 @@
         <translation>Compute in list order</translation>
     </message>
     <message>
+        <source>打印行程单…</source>
+        <translation>Print route sheet…</translation>
+    </message>
+    <message>
+        <source>导出行程单 PDF…</source>
+        <translation>Export route sheet PDF…</translation>
+    </message>
+    <message>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -620,6 +652,30 @@
     <message>
         <source>调整顺序</source>
         <translation>Reorder</translation>
+    </message>
+    <message>
+        <source>请先计算行程，再打印行程单。</source>
+        <translation>Compute the plan first, then print its route sheet.</translation>
+    </message>
+    <message>
+        <source>正在生成行程单…</source>
+        <translation>Preparing the route sheet…</translation>
+    </message>
+    <message>
+        <source>导出行程单</source>
+        <translation>Export route sheet</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <source>已导出 {0}</source>
+        <translation>Exported {0}</translation>
     </message>
     <message>
         <source>参观路线</source>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redtour.export.route_sheet import DEFAULT_TITLE
 from redtour.mapping.tiles import TileStore
 from redtour.ui.i18n import LANGUAGES, tr
 from redtour.ui.settings import Settings
@@ -62,6 +63,17 @@ class SettingsDialog(QDialog):
         map_form.addRow(tr("已缓存瓦片"), cache_row)
         self._show_cache()
 
+        sheet_box = QGroupBox(tr("行程单"))
+        sheet_form = QFormLayout(sheet_box)
+        self.sheet_title = QLineEdit(settings.sheet_text("title", DEFAULT_TITLE), objectName="sheetTitle")
+        self.sheet_union = QLineEdit(settings.sheet_text("union"), objectName="sheetUnion")
+        self.sheet_union.setPlaceholderText(tr("例如：普陀区总工会"))
+        self.sheet_footer = QLineEdit(settings.sheet_text("footer"), objectName="sheetFooter")
+        self.sheet_footer.setPlaceholderText(tr("印在每页页脚，例如联系部门和电话"))
+        sheet_form.addRow(tr("活动标题"), self.sheet_title)
+        sheet_form.addRow(tr("主办工会"), self.sheet_union)
+        sheet_form.addRow(tr("页脚联系方式"), self.sheet_footer)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -70,6 +82,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(general)
         layout.addWidget(map_box)
+        layout.addWidget(sheet_box)
         layout.addWidget(buttons)
 
     def _show_cache(self) -> None:
@@ -91,4 +104,7 @@ class SettingsDialog(QDialog):
         self.settings.language = chosen
         self.settings.online_tiles = self.online.isChecked()
         self.settings.tianditu_key = self.tianditu_key.text()
+        self.settings.set_sheet_text("title", self.sheet_title.text() or DEFAULT_TITLE)
+        self.settings.set_sheet_text("union", self.sheet_union.text())
+        self.settings.set_sheet_text("footer", self.sheet_footer.text())
         return changed

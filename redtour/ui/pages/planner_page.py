@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, time
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,12 +49,14 @@ from redtour.core.planner import (
     request_to_dict,
 )
 from redtour.core.travel import MODE_ZH, Mode
+from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions
 from redtour.mapping.protocol import Route
 from redtour.mapping.route import route_of_plan
 from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.settings import Settings
 from redtour.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -90,8 +94,11 @@ class PlannerPage(QWidget):
     routeChanged = Signal(object)  # Route | None
     status = Signal(str)
 
-    def __init__(self, plans: PlanRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plans: PlanRepository, parent: QWidget | None = None, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.setObjectName("plannerPage")
         self.plans = plans
         self.venues: dict[str, Venue] = {}
@@ -183,10 +190,12 @@ class PlannerPage(QWidget):
         self.optimize_button = QPushButton(tr("优化顺序"), objectName="planOptimize")
         self.optimize_button.setToolTip(tr("在开放时间、午餐和返回时间内，选出交通时间最少的参观顺序"))
         self.compute_button = QPushButton(tr("按列表顺序计算"), objectName="planCompute")
+        self.print_button = QPushButton(tr("打印行程单…"), objectName="planPrint")
+        self.pdf_button = QPushButton(tr("导出行程单 PDF…"), objectName="planPdf")
         self.undo_button = QPushButton(tr("撤销"), objectName="planUndo")
         self.redo_button = QPushButton(tr("重做"), objectName="planRedo")
         run_row = QHBoxLayout()
-        for w in (self.optimize_button, self.compute_button):
+        for w in (self.optimize_button, self.compute_button, self.print_button, self.pdf_button):
             run_row.addWidget(w)
         run_row.addStretch(1)
         run_row.addWidget(self.undo_button)
@@ -245,6 +254,8 @@ class PlannerPage(QWidget):
         self.remove_button.clicked.connect(self._remove_selected)
         self.optimize_button.clicked.connect(lambda: self.compute(optimize=True))
         self.compute_button.clicked.connect(lambda: self.compute(optimize=False))
+        self.print_button.clicked.connect(self.print_sheet)
+        self.pdf_button.clicked.connect(lambda: self.export_sheet_pdf())
         self.undo_button.clicked.connect(self.undo.undo)
         self.redo_button.clicked.connect(self.undo.redo)
         self.undo.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -484,8 +495,7 @@ class PlannerPage(QWidget):
         self.routeChanged.emit(None if plan is None else self._route(plan))
 
     def _route(self, plan: Plan) -> Route:
-        name = self.plan_combo.currentText() if self.current_id is not None else tr("参观路线")
-        return route_of_plan(plan, name)
+        return route_of_plan(plan, self._route_title())
 
     def _summary_text(self, plan: Plan | None) -> str:
         if plan is None:
@@ -508,6 +518,72 @@ class PlannerPage(QWidget):
         if plan.warnings:
             text += "\n" + "\n".join("• " + w for w in plan.warnings)
         return text
+
+    # --- route sheet ---------------------------------------------------------------------------------
+    def sheet_options(self) -> SheetOptions:
+        s = self.settings
+        title = s.sheet_text("title", DEFAULT_TITLE) if s else DEFAULT_TITLE
+        name = self.plans.get(self.current_id).name if self.current_id is not None else ""
+        return SheetOptions(
+            title=title or DEFAULT_TITLE,
+            union=s.sheet_text("union") if s else "",
+            footer=s.sheet_text("footer") if s else "",
+            group=name,
+        )
+
+    def _sheet_ready(self) -> bool:
+        if self.plan is None or not self.plan.stops:
+            show_error(self, tr("请先计算行程，再打印行程单。"))
+            return False
+        return True
+
+    def print_sheet(self) -> None:
+        if not self._sheet_ready():
+            return
+        from redtour.ui.printing.print_sheet import SheetPrinter
+
+        self.status.emit(tr("正在生成行程单…"))
+        printer = SheetPrinter(
+            self.plan, list(self.venues.values()), self.sheet_options(), self._route_title()
+        )  # type: ignore[arg-type]
+        try:
+            printer.preview(self)
+        finally:
+            printer.close()
+
+    def export_sheet_pdf(self, path: str | None = None) -> Path | None:
+        if not self._sheet_ready():
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                tr("导出行程单"),
+                str(Path.home() / f"{self._route_title()}.pdf"),
+                tr("PDF 文件 (*.pdf)"),
+            )
+            if not path:
+                return None
+        from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
+
+        self.status.emit(tr("正在生成行程单…"))
+        try:
+            out = write_route_sheet_pdf(
+                self.plan,
+                list(self.venues.values()),
+                self.sheet_options(),
+                Path(path),
+                self._route_title(),  # type: ignore[arg-type]
+            )
+        except (OSError, RuntimeError) as exc:
+            show_error(self, tr("导出失败：{0}").format(exc))
+            return None
+        self.status.emit(tr("已导出 {0}").format(out))
+        return out
+
+    def _route_title(self) -> str:
+        if self.current_id is not None:
+            return self.plans.get(self.current_id).name
+        return tr("参观路线")
 
     # --- saved plans ---------------------------------------------------------------------------------
     def refresh_plans(self) -> None:

@@ -1,0 +1,52 @@
+"""Print preview and PDF export of a plan's route sheet from the GUI."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+from redtour.core.catalogue import Venue
+from redtour.core.planner import Plan
+from redtour.export.route_sheet import SheetOptions
+from redtour.ui.printing.sheet_pdf import sheet_html_for
+
+
+class SheetPrinter:
+    """Builds the sheet once (map rendered, HTML written), then previews/prints it with Qt's dialog."""
+
+    def __init__(self, plan: Plan, venues: list[Venue], options: SheetOptions, title: str) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="redtour-print-")
+        self.html = sheet_html_for(plan, venues, options, Path(self._tmp.name), title)
+        self.view = QWebEngineView()
+        loop = QEventLoop()
+        self.view.loadFinished.connect(lambda _ok: loop.quit())
+        self.view.load(QUrl.fromLocalFile(str(self.html)))
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+
+    def paint(self, printer: QPrinter) -> None:
+        """QPrintPreviewDialog's paintRequested: QtWebEngine prints asynchronously, so wait for it."""
+        loop = QEventLoop()
+        self.view.printFinished.connect(lambda _ok: loop.quit())
+        self.view.print(printer)
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec()
+        self.view.printFinished.disconnect()
+
+    def preview(self, parent: QWidget | None) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setObjectName("sheetPreview")
+        dialog.paintRequested.connect(self.paint)
+        return int(dialog.exec())
+
+    def close(self) -> None:
+        self.view.deleteLater()
+        self._tmp.cleanup()
