@@ -128,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--people", type=int, default=None, help="number of people (default: the plan's group size)"
     )
     sh.add_argument("--footer", default="", help="a contact line printed at the foot of every page")
+    sh.add_argument(
+        "--logo", default="", metavar="FILE", help="the union's logo (PNG or JPEG) above the title"
+    )
     sh.add_argument("--roster", type=Path, default=None, help="CSV with 姓名,单位,手机 for the sign-in sheet")
     sh.set_defaults(func=cmd_sheet)
 
@@ -364,7 +367,7 @@ def format_plan_table(plan) -> str:
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
-    from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, SheetPerson
+    from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, SheetPerson, logo_data_uri
     from redtour.storage.venues import VenueRepository
 
     if args.out.suffix.lower() != ".pdf":
@@ -396,6 +399,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         leader_phone=args.leader_phone,
         people=args.people,
         footer=args.footer,
+        logo_uri=logo_data_uri(args.logo),
         roster=tuple(roster),
     )
     from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf  # Qt only for this output

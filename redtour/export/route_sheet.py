@@ -65,6 +65,28 @@ def css_string(text: str) -> str:
     return "".join(out)
 
 
+def logo_data_uri(path: str) -> str:
+    """The union's logo as a data: URI ('' when unset, missing or not a PNG/JPEG under 2 MB)."""
+    from pathlib import Path
+
+    if not path:
+        return ""
+    file = Path(path)
+    try:
+        data = file.read_bytes() if file.is_file() and file.stat().st_size < 2_000_000 else b""
+    except OSError:
+        return ""
+    if data.startswith(b"\x89PNG"):
+        mime = "image/png"
+    elif data.startswith(b"\xff\xd8"):
+        mime = "image/jpeg"
+    else:
+        return ""
+    import base64
+
+    return f"data:{mime};base64," + base64.b64encode(data).decode()
+
+
 def mask_phone(phone: str) -> str:
     digits = "".join(ch for ch in phone if ch.isdigit())
     if len(digits) == 11:

@@ -180,6 +180,26 @@
         <translation>Footer contact line</translation>
     </message>
     <message>
+        <source>PNG 或 JPG 图片，印在标题上方</source>
+        <translation>A PNG or JPG image printed above the title</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>标志图片</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>选择标志图片</source>
+        <translation>Choose a logo image</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>

@@ -137,3 +137,14 @@ def test_request_round_trip_keeps_the_chosen_order():
     again = plan_day(req)
     assert [s.venue.id for s in again.stops] == [s.venue.id for s in plan.stops]
     assert again.back == plan.back
+
+
+def test_logo_is_inlined_only_when_it_is_an_image(tmp_path):
+    from redtour.export.route_sheet import logo_data_uri
+
+    png = tmp_path / "logo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    assert logo_data_uri(str(png)).startswith("data:image/png;base64,")
+    text = tmp_path / "logo.txt"
+    text.write_text("<svg onload=alert(1)>")
+    assert logo_data_uri(str(text)) == "" and logo_data_uri("") == "" and logo_data_uri(str(tmp_path / "x")) == ""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -73,6 +74,14 @@ class SettingsDialog(QDialog):
         sheet_form.addRow(tr("活动标题"), self.sheet_title)
         sheet_form.addRow(tr("主办工会"), self.sheet_union)
         sheet_form.addRow(tr("页脚联系方式"), self.sheet_footer)
+        self.sheet_logo = QLineEdit(settings.sheet_text("logo"), objectName="sheetLogo")
+        self.sheet_logo.setPlaceholderText(tr("PNG 或 JPG 图片，印在标题上方"))
+        browse = QPushButton(tr("选择…"))
+        browse.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.sheet_logo, 1)
+        logo_row.addWidget(browse)
+        sheet_form.addRow(tr("标志图片"), logo_row)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +93,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(map_box)
         layout.addWidget(sheet_box)
         layout.addWidget(buttons)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("选择标志图片"), "", tr("图片 (*.png *.jpg *.jpeg)"))
+        if path:
+            self.sheet_logo.setText(path)
 
     def _show_cache(self) -> None:
         if self.tile_store is None:
@@ -107,4 +121,5 @@ class SettingsDialog(QDialog):
         self.settings.set_sheet_text("title", self.sheet_title.text() or DEFAULT_TITLE)
         self.settings.set_sheet_text("union", self.sheet_union.text())
         self.settings.set_sheet_text("footer", self.sheet_footer.text())
+        self.settings.set_sheet_text("logo", self.sheet_logo.text())
         return changed

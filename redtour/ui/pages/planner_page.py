@@ -49,7 +49,7 @@ from redtour.core.planner import (
     request_to_dict,
 )
 from redtour.core.travel import MODE_ZH, Mode
-from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions
+from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_uri
 from redtour.mapping.protocol import Route
 from redtour.mapping.route import route_of_plan
 from redtour.storage.plans import PlanRepository
@@ -528,6 +528,7 @@ class PlannerPage(QWidget):
             title=title or DEFAULT_TITLE,
             union=s.sheet_text("union") if s else "",
             footer=s.sheet_text("footer") if s else "",
+            logo_uri=logo_data_uri(s.sheet_text("logo")) if s else "",
             group=name,
         )
 
