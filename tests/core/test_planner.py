@@ -147,4 +147,8 @@ def test_logo_is_inlined_only_when_it_is_an_image(tmp_path):
     assert logo_data_uri(str(png)).startswith("data:image/png;base64,")
     text = tmp_path / "logo.txt"
     text.write_text("<svg onload=alert(1)>")
-    assert logo_data_uri(str(text)) == "" and logo_data_uri("") == "" and logo_data_uri(str(tmp_path / "x")) == ""
+    assert (
+        logo_data_uri(str(text)) == ""
+        and logo_data_uri("") == ""
+        and logo_data_uri(str(tmp_path / "x")) == ""
+    )

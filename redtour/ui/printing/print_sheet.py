@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -48,5 +49,5 @@ class SheetPrinter:
         return int(dialog.exec())
 
     def close(self) -> None:
-        self.view.deleteLater()
+        shiboken6.delete(self.view)  # now, not at exit (QtWebEngine objects must not outlive the app)
         self._tmp.cleanup()

@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QMarginsF, QTimer, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -74,8 +75,10 @@ def print_html_to_pdf(html: Path, out: Path, timeout_ms: int = 60_000) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     page.printToPdf(str(out.resolve()), layout)
     _wait(loop, timeout_ms)
-    page.deleteLater()
-    del page
+    # The page must go before its profile, and now: left to the garbage collector the order is undefined
+    # and QtWebEngine can crash at exit.
+    shiboken6.delete(page)
+    shiboken6.delete(profile)
     if not done or not done[0]:
         raise RuntimeError(f"could not write {out}")
     return out
