@@ -8,9 +8,11 @@ import io
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 from redtour import __version__, paths
 from redtour.core.errors import RedtourError
@@ -167,10 +169,16 @@ def _lunch(text: str):
         raise RedtourError(f"午餐应写作 HH:MM-HH:MM/分钟，例如 11:30-13:30/60，而不是 {text!r}") from exc
 
 
-def _open_db(args: argparse.Namespace):
+@contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Any]:
+    """The user database for one command, disposed of when the command is done with it."""
     from redtour.storage.bootstrap import open_user_database, resolve_db_url
 
-    return open_user_database(resolve_db_url(args.db))
+    db = open_user_database(resolve_db_url(args.db))
+    try:
+        yield db
+    finally:
+        db.dispose()
 
 
 def cmd_sites(args: argparse.Namespace) -> int:
@@ -179,11 +187,8 @@ def cmd_sites(args: argparse.Namespace) -> int:
     from redtour.core.search import matches
     from redtour.storage.venues import VenueRepository
 
-    db = _open_db(args)
-    try:
+    with _database(args) as db:
         venues = VenueRepository(db).list_venues()
-    finally:
-        db.dispose()
     if args.district:
         want = args.district.removesuffix("区").removesuffix("新")
         venues = [v for v in venues if v.district and v.district.startswith(want)]
@@ -241,9 +246,8 @@ def cmd_map(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".png", ".html", ".htm"):
         raise RedtourError(f"输出文件应以 .png 或 .html 结尾：{args.out}")
-    db = _open_db(args)
     route = None
-    try:
+    with _database(args) as db:
         venues = VenueRepository(db).list_venues()
         if args.plan:
             from redtour.mapping.route import route_of_plan
@@ -251,8 +255,6 @@ def cmd_map(args: argparse.Namespace) -> int:
             saved, plan = load_saved_plan(db, args.plan)
             route = route_of_plan(plan, saved.name)
             args.date = args.date or plan.request.day
-    finally:
-        db.dispose()
     if suffix == ".png":
         from redtour.ui.map.render import render_map_png  # Qt only for this output
 
@@ -280,8 +282,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from redtour.storage.plans import PlanRepository
     from redtour.storage.venues import VenueRepository
 
-    db = _open_db(args)
-    try:
+    with _database(args) as db:
         venues = VenueRepository(db).list_venues()
         names = [(n.strip(), True) for n in args.sites.replace("，", ",").split(",") if n.strip()]
         names += [(n.strip(), False) for n in args.optional.replace("，", ",").split(",") if n.strip()]
@@ -325,8 +326,6 @@ def cmd_plan(args: argparse.Namespace) -> int:
         saved = None
         if args.save:
             saved = PlanRepository(db).save(args.save, req.day, request_to_dict(plan_request_of(plan)))
-    finally:
-        db.dispose()
     if args.format == "json":
         data = plan.to_json()
         if saved is not None:
@@ -385,12 +384,9 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             raise RedtourError(f"无法识别 {args.roster} 的编码（应为 UTF-8 或 GB18030）")
         rows = list(csv.reader(io.StringIO(decoded)))
         roster = [SheetPerson(*([*r, "", "", ""])[:3]) for r in rows[1:] if r and r[0].strip()]
-    db = _open_db(args)
-    try:
+    with _database(args) as db:
         saved, plan = load_saved_plan(db, args.plan)
         venues = VenueRepository(db).list_venues()
-    finally:
-        db.dispose()
     options = SheetOptions(
         title=args.title or DEFAULT_TITLE,
         union=args.union,
@@ -412,11 +408,8 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 def cmd_plans(args: argparse.Namespace) -> int:
     from redtour.storage.plans import PlanRepository
 
-    db = _open_db(args)
-    try:
+    with _database(args) as db:
         plans = PlanRepository(db).list_plans()
-    finally:
-        db.dispose()
     if args.format == "json":
         rows = [{"id": p.id, "name": p.name, "date": p.day.isoformat(), "stops": p.stop_count} for p in plans]
         print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -8,14 +8,17 @@ Everything user-supplied is autoescaped by Jinja2.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from redtour import paths
 from redtour.core.calendar import WEEKDAY_ZH, weekly_summary
+from redtour.core.images import sniff_image_type
 from redtour.core.planner import Plan, period_text
 from redtour.core.travel import MODE_ZH
 
@@ -67,8 +70,6 @@ def css_string(text: str) -> str:
 
 def logo_data_uri(path: str) -> str:
     """The union's logo as a data: URI ('' when unset, missing or not a PNG/JPEG under 2 MB)."""
-    from pathlib import Path
-
     if not path:
         return ""
     file = Path(path)
@@ -76,14 +77,9 @@ def logo_data_uri(path: str) -> str:
         data = file.read_bytes() if file.is_file() and file.stat().st_size < 2_000_000 else b""
     except OSError:
         return ""
-    if data.startswith(b"\x89PNG"):
-        mime = "image/png"
-    elif data.startswith(b"\xff\xd8"):
-        mime = "image/jpeg"
-    else:
+    mime = sniff_image_type(data)
+    if mime not in ("image/png", "image/jpeg"):
         return ""
-    import base64
-
     return f"data:{mime};base64," + base64.b64encode(data).decode()
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from redtour.core.images import sniff_image_type
+
 Datum = Literal["WGS-84", "GCJ-02"]
 
 
@@ -125,17 +127,6 @@ def parse_tile_path(path: str) -> tuple[str, int, int, int]:
     if not (0 <= z <= LAYERS[parts[1]][1].max_zoom and 0 <= x < 2**z and 0 <= y < 2**z):
         raise ValueError(f"tile out of range: {path!r}")
     return parts[1], z, x, y
-
-
-def sniff_image_type(data: bytes) -> str | None:
-    """The MIME type of a PNG/JPEG/WebP tile, or None (error pages are not kept)."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 class TileStore:

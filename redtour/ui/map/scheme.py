@@ -52,7 +52,7 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         if path == "page.html":
-            self._reply(job, b"text/html", self.page_source().encode("utf-8"))
+            reply_bytes(job, "text/html", self.page_source().encode("utf-8"))
             return
         if path.startswith("tiles/"):
             if self.tiles is None:
@@ -67,10 +67,12 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        self._reply(job, mime.encode(), target.read_bytes())
+        reply_bytes(job, mime, target.read_bytes())
 
-    def _reply(self, job: QWebEngineUrlRequestJob, mime: bytes, data: bytes) -> None:
-        buffer = QBuffer(job)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        job.reply(QByteArray(mime), buffer)
+
+def reply_bytes(job: QWebEngineUrlRequestJob, mime: str, data: bytes) -> None:
+    """Answer a scheme request from memory (the buffer is owned by the job)."""
+    buffer = QBuffer(job)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    job.reply(QByteArray(mime.encode()), buffer)

@@ -11,12 +11,14 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 
 from redtour import __version__
-from redtour.mapping.tiles import TileStore, parse_tile_path, sniff_image_type, tile_url
+from redtour.core.images import sniff_image_type
+from redtour.mapping.tiles import TileStore, parse_tile_path, tile_url
+from redtour.ui.map.scheme import reply_bytes
 
 log = logging.getLogger(__name__)
 USER_AGENT = f"redtour/{__version__} (Shanghai trade-union visit planner desktop app)"
@@ -53,7 +55,7 @@ class TileSource(QObject):
             return
         data = self.store.get(layer, z, x, y)
         if data is not None:
-            _reply(job, data)
+            reply_bytes(job, sniff_image_type(data) or "image/png", data)
             return
         if not self.online:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
@@ -87,13 +89,6 @@ class TileSource(QObject):
         if not shiboken6.isValid(job):  # the page went away meanwhile
             return
         if ok:
-            _reply(job, data)
+            reply_bytes(job, sniff_image_type(data) or "image/png", data)
         else:
             job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
-
-
-def _reply(job: QWebEngineUrlRequestJob, data: bytes) -> None:
-    buffer = QBuffer(job)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    job.reply(QByteArray((sniff_image_type(data) or "image/png").encode()), buffer)
