@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, time
 from pathlib import Path
@@ -11,6 +13,7 @@ from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -450,9 +453,8 @@ class PlannerPage(QWidget):
 
         def done(plan: Plan) -> None:
             self._finish()
-            old = before
             self._set_plan(plan)
-            self._push(old, tr("优化顺序") if optimize else tr("计算时间"))
+            self._push(before, tr("优化顺序") if optimize else tr("计算时间"))
             self.status.emit(tr("行程已更新"))
 
         def failed(exc: BaseException) -> None:
@@ -543,10 +545,10 @@ class PlannerPage(QWidget):
             return
         from redtour.ui.printing.print_sheet import SheetPrinter
 
-        self.status.emit(tr("正在生成行程单…"))
-        printer = SheetPrinter(
-            self.plan, list(self.venues.values()), self.sheet_options(), self._route_title()
-        )  # type: ignore[arg-type]
+        with self._sheet_busy():
+            printer = SheetPrinter(
+                self.plan, list(self.venues.values()), self.sheet_options(), self._route_title()
+            )  # type: ignore[arg-type]
         try:
             printer.preview(self)
         finally:
@@ -566,20 +568,35 @@ class PlannerPage(QWidget):
                 return None
         from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
 
-        self.status.emit(tr("正在生成行程单…"))
         try:
-            out = write_route_sheet_pdf(
-                self.plan,
-                list(self.venues.values()),
-                self.sheet_options(),
-                Path(path),
-                self._route_title(),  # type: ignore[arg-type]
-            )
+            with self._sheet_busy():
+                out = write_route_sheet_pdf(
+                    self.plan,
+                    list(self.venues.values()),
+                    self.sheet_options(),
+                    Path(path),
+                    self._route_title(),  # type: ignore[arg-type]
+                )
         except (OSError, RuntimeError) as exc:
             show_error(self, tr("导出失败：{0}").format(exc))
             return None
         self.status.emit(tr("已导出 {0}").format(out))
         return out
+
+    @contextmanager
+    def _sheet_busy(self) -> Iterator[None]:
+        """The sheet is built with QtWebEngine, which lives on the GUI thread and waits in local event loops:
+        keep the buttons off meanwhile so a second click cannot start a second build inside the first."""
+        self.status.emit(tr("正在生成行程单…"))
+        self.print_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.print_button.setEnabled(True)
+            self.pdf_button.setEnabled(True)
 
     def _route_title(self) -> str:
         if self.current_id is not None:

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from redtour.core.catalogue import Venue
 from redtour.core.planner import Plan
 from redtour.export.route_sheet import SheetOptions
-from redtour.ui.printing.sheet_pdf import sheet_html_for
+from redtour.ui.printing.sheet_pdf import load_and_wait, sheet_html_for
 
 
 class SheetPrinter:
@@ -25,11 +25,7 @@ class SheetPrinter:
         self._tmp = tempfile.TemporaryDirectory(prefix="redtour-print-")
         self.html = sheet_html_for(plan, venues, options, Path(self._tmp.name), title)
         self.view = QWebEngineView()
-        loop = QEventLoop()
-        self.view.loadFinished.connect(lambda _ok: loop.quit())
-        self.view.load(QUrl.fromLocalFile(str(self.html)))
-        QTimer.singleShot(30_000, loop.quit)
-        loop.exec()
+        load_and_wait(self.view.page(), self.html)
 
     def paint(self, printer: QPrinter) -> None:
         """QPrintPreviewDialog's paintRequested: QtWebEngine prints asynchronously, so wait for it."""

@@ -48,6 +48,16 @@ def sheet_html_for(plan: Plan, venues: list[Venue], options: SheetOptions, workd
     return html
 
 
+def load_and_wait(page: QWebEnginePage, html: Path, timeout_ms: int = 30_000) -> bool:
+    """Load a local HTML file and wait (in a local event loop) until it has loaded; True when it did."""
+    loop = QEventLoop()
+    loaded: list[bool] = []
+    page.loadFinished.connect(lambda ok: (loaded.append(ok), loop.quit()))
+    page.load(QUrl.fromLocalFile(str(html.resolve())))
+    _wait(loop, timeout_ms)
+    return bool(loaded and loaded[0])
+
+
 def print_html_to_pdf(html: Path, out: Path, timeout_ms: int = 60_000) -> Path:
     """Load a local HTML file in an off-the-record page and print it to A4 PDF."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -56,12 +66,7 @@ def print_html_to_pdf(html: Path, out: Path, timeout_ms: int = 60_000) -> Path:
     create_application()
     profile = QWebEngineProfile()
     page = QWebEnginePage(profile)
-    loop = QEventLoop()
-    loaded: list[bool] = []
-    page.loadFinished.connect(lambda ok: (loaded.append(ok), loop.quit()))
-    page.load(QUrl.fromLocalFile(str(html.resolve())))
-    _wait(loop, timeout_ms)
-    if not loaded or not loaded[0]:
+    if not load_and_wait(page, html, timeout_ms):
         raise RuntimeError("the route sheet page did not load")
     layout = QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
