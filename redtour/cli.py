@@ -140,6 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
     pls.add_argument("--format", choices=["table", "json"], default="table")
     pls.set_defaults(func=cmd_plans)
 
+    from redtour import cli_participation
+
+    cli_participation.add_parsers(sub, _database)
+
     c = sub.add_parser("catalogue", help="build or check the bundled catalogue (sites.db)")
     csub = c.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
     b = csub.add_parser("build", help="build sites.db from resources/catalogue/venues/*.toml")

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from redtour import paths
 from redtour.core.calendar import WEEKDAY_ZH, weekly_summary
 from redtour.core.images import sniff_image_type
+from redtour.core.people import mask_mobile
 from redtour.core.planner import Plan, period_text
 from redtour.core.travel import MODE_ZH
 
@@ -84,10 +85,7 @@ def logo_data_uri(path: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    if len(digits) == 11:
-        return f"{digits[:3]}****{digits[7:]}"
-    return phone
+    return mask_mobile(phone)
 
 
 def _reservation_text(stop: Any) -> str:

@@ -91,3 +91,104 @@ class PlanRow(Base):
     request: Mapped[dict[str, Any]] = mapped_column(JSON)
     created: Mapped[datetime] = mapped_column(DateTime)
     updated: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TradeUnionRow(Base):
+    """A district or industry union, or a grassroots union under one (``parent_id``)."""
+
+    __tablename__ = "trade_union"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # district | industry | grassroots
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("trade_union.id", ondelete="RESTRICT"))
+    created: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ParticipantRow(Base):
+    """A union member who may join visits. ``mobile`` is None only for records imported masked."""
+
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    union_id: Mapped[int] = mapped_column(ForeignKey("trade_union.id", ondelete="RESTRICT"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    mobile: Mapped[str | None] = mapped_column(String(11), index=True)
+    work_unit: Mapped[str] = mapped_column(String(200), default="")
+    employee_no: Mapped[str] = mapped_column(String(40), default="")
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    created: Mapped[datetime] = mapped_column(DateTime)
+    updated: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TourGroupRow(Base):
+    """One group's visit day: its union, leader, date, the venues it visits and optionally its plan."""
+
+    __tablename__ = "tour_group"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    union_id: Mapped[int] = mapped_column(ForeignKey("trade_union.id", ondelete="RESTRICT"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    leader: Mapped[str] = mapped_column(String(60), default="")
+    day: Mapped[date] = mapped_column(Date, index=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
+    venue_ids: Mapped[list[Any]] = mapped_column(default=list)
+    created: Mapped[datetime] = mapped_column(DateTime)
+
+
+class GroupMemberRow(Base):
+    __tablename__ = "group_member"
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("tour_group.id", ondelete="CASCADE"), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class VisitRow(Base):
+    """One participant at one venue on one day (一人次). ``union_id``/``month`` are copied for statistics."""
+
+    __tablename__ = "visit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="RESTRICT"))
+    venue_id: Mapped[str] = mapped_column(ForeignKey("venue.id", ondelete="RESTRICT"))
+    day: Mapped[date] = mapped_column(Date)
+    month: Mapped[int] = mapped_column(Integer)  # yyyymm
+    union_id: Mapped[int] = mapped_column(ForeignKey("trade_union.id", ondelete="RESTRICT"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("tour_group.id", ondelete="SET NULL"), index=True)
+    source: Mapped[str] = mapped_column(String(16))  # checkin | file | import
+    recorded: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ImportBatchRow(Base):
+    """Each applied import: which file (SHA-256), what it did. A repeat of the same file is warned about."""
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # roster | signin | log
+    file_name: Mapped[str] = mapped_column(String(400))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    added: Mapped[int] = mapped_column(Integer)
+    merged: Mapped[int] = mapped_column(Integer)
+    skipped: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """Append-only (triggers refuse UPDATE/DELETE) and hash-chained: tampering is detectable."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,350 @@
+"""Participation sub-commands: roster, group(s), checkin, stats, export, import. Thin: parse, call, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from redtour.core.participation import BY_ZH, StatsFilter
+
+EXIT_REFUSED = 1  # the file had errors: nothing was written
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD，而不是 {text!r}") from exc
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day (inclusive)")
+    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (inclusive)")
+    p.add_argument(
+        "--union", metavar="U", help="only this union (name or number), with its grassroots unions"
+    )
+    p.add_argument("--venue", metavar="V", help="only this venue (name, alias or id)")
+
+
+def add_parsers(sub: Any, database: Callable[[argparse.Namespace], Any]) -> None:
+    global _database
+    _database = database
+
+    r = sub.add_parser("roster", help="participant rosters: import a sheet, download the template, list")
+    rsub = r.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
+    ri = rsub.add_parser(
+        "import",
+        help="import a roster (.xlsx/.xls/.csv) into a union",
+        description="Import a roster sheet: the header is found by its Chinese column names (姓名, 手机号, "
+        "工作单位, 基层工会, 工号 …); title and footer rows are skipped; values are normalised and checked. "
+        "A file with any error is not imported at all (exit status 1). People already registered (same name "
+        "and mobile) are merged, not duplicated.",
+    )
+    ri.add_argument("file", type=Path, metavar="FILE")
+    ri.add_argument(
+        "--union", required=True, metavar="NAME", help="the district or industry union, e.g. 普陀区总工会"
+    )
+    ri.add_argument("--group", metavar="ID", help="also put everyone in this tour group's roster")
+    ri.add_argument(
+        "--with-id-number", action="store_true", help="also import the 身份证号 column (off: dropped)"
+    )
+    ri.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    ri.add_argument("--format", choices=["table", "json"], default="table")
+    ri.set_defaults(func=cmd_roster_import)
+    rt = rsub.add_parser("template", help="write the roster template (.xlsx) to fill in")
+    rt.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    rt.add_argument("--with-id-number", action="store_true", help="include a 身份证号 column")
+    rt.set_defaults(func=cmd_roster_template)
+    rl = rsub.add_parser("list", help="list participants (mobiles masked)")
+    rl.add_argument(
+        "--search", default="", metavar="TEXT", help="name, work unit or the last digits of a mobile"
+    )
+    rl.add_argument("--limit", type=int, default=50)
+    rl.set_defaults(func=cmd_roster_list)
+
+    g = sub.add_parser("group", help="create a tour group (团队) for a visit day")
+    gsub = g.add_subparsers(dest="group_command", metavar="ACTION", required=True)
+    gc = gsub.add_parser("create", help="create a group")
+    gc.add_argument("--union", required=True, metavar="NAME")
+    gc.add_argument("--name", required=True)
+    gc.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="visit day (default: the plan's day)")
+    gc.add_argument("--sites", default="", metavar="A,B", help="venues visited (default: the plan's venues)")
+    gc.add_argument("--plan", metavar="ID", help="saved plan the group follows")
+    gc.add_argument("--leader", default="")
+    gc.set_defaults(func=cmd_group_create)
+    gs = sub.add_parser("groups", help="list tour groups")
+    gs.add_argument("--format", choices=["table", "json"], default="table")
+    gs.set_defaults(func=cmd_groups)
+
+    c = sub.add_parser(
+        "checkin",
+        help="record attendance for a group's visit (签到)",
+        description="Mark people present at the group's venues: everyone on its roster (--all) or the people "
+        "listed in a sign-in sheet (--file; matched by mobile, else by a unique name). Visits already recorded "
+        "are not duplicated. A sheet with an unmatched row records nothing (exit status 1).",
+    )
+    c.add_argument("--group", required=True, metavar="ID", help="group number, name or identifier")
+    how = c.add_mutually_exclusive_group(required=True)
+    how.add_argument("--all", action="store_true", help="everyone on the group's roster")
+    how.add_argument(
+        "--file", type=Path, metavar="F", help="a sign-in sheet (.xlsx/.csv with 姓名[, 手机号])"
+    )
+    c.add_argument("--venue", action="append", metavar="V", help="only this venue of the group (repeatable)")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+    c.set_defaults(func=cmd_checkin)
+
+    st = sub.add_parser(
+        "stats",
+        help="participation statistics: people (人数) and visits (人次)",
+        description="Distinct participants and visit records, in total and by union, venue or month.",
+    )
+    st.add_argument("--by", choices=["union", "venue", "month"])
+    _add_filters(st)
+    st.add_argument("--format", choices=["table", "json"], default="table")
+    st.set_defaults(func=cmd_stats)
+
+    e = sub.add_parser(
+        "export",
+        help="export the participation log (.xlsx or .csv)",
+        description="Write the participation log: .xlsx (汇总 sheet + 明细 sheets, split past Excel's row limit) "
+        "or .csv (UTF-8 with BOM for Chinese Excel/WPS). Mobiles are masked (138****1234) unless --full-phone. "
+        "Every export is recorded in the audit log.",
+    )
+    e.add_argument("--format", choices=["xlsx", "csv"], required=True)
+    e.add_argument("--out", type=Path, required=True, metavar="FILE")
+    _add_filters(e)
+    e.add_argument(
+        "--full-phone", action="store_true", help="full mobile numbers (personal data: handle with care)"
+    )
+    e.add_argument("--reason", default="", help="why full numbers are needed (kept in the audit log)")
+    e.set_defaults(func=cmd_export)
+
+    i = sub.add_parser(
+        "import",
+        help="merge another office's participation log (a redtour export)",
+        description="Import a participation log exported by redtour at another office. Records are matched by "
+        "their identifiers: importing the same log twice changes nothing. Conflicts are reported, not applied.",
+    )
+    i.add_argument("file", type=Path, metavar="FILE")
+    i.add_argument("--dry-run", action="store_true")
+    i.add_argument("--format", choices=["table", "json"], default="table")
+    i.set_defaults(func=cmd_import_log)
+
+
+_database: Callable[[argparse.Namespace], Any]
+
+
+def _print_notes(title: str, notes: list[Any], limit: int = 50) -> None:
+    if not notes:
+        return
+    print(f"{title}：")
+    for n in notes[:limit]:
+        print(f"  第 {n.sheet_row} 行：{n.reason}")
+    if len(notes) > limit:
+        print(f"  …… 另有 {len(notes) - limit} 行")
+
+
+def _filter(db: Any, args: argparse.Namespace) -> StatsFilter:
+    from redtour.core.search import resolve
+    from redtour.storage.participation import ParticipationRepository
+    from redtour.storage.venues import VenueRepository
+
+    union_id = ParticipationRepository(db).find_union(args.union).id if args.union else None
+    venue_id = None
+    if args.venue:
+        venue_id = resolve(VenueRepository(db).list_venues(include_retired=True), args.venue).id
+    return StatsFilter(args.start, args.end, union_id, venue_id)
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    from redtour.storage.participation import ParticipationRepository
+    from redtour.storage.roster_import import import_roster
+
+    with _database(args) as db:
+        group_id = ParticipationRepository(db).find_group(args.group).id if args.group else None
+        report = import_roster(
+            db,
+            args.file,
+            args.union,
+            group_id=group_id,
+            dry_run=args.dry_run,
+            with_id_number=args.with_id_number,
+        )
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.summary())
+        if report.repeated_file:
+            print("注意：同一文件此前已导入过")
+        if report.ignored_columns:
+            print(f"未导入的列：{'、'.join(report.ignored_columns)}")
+        _print_notes("错误", report.errors)
+        _print_notes("跳过", report.skipped)
+    return EXIT_REFUSED if report.errors else 0
+
+
+def cmd_roster_template(args: argparse.Namespace) -> int:
+    from redtour.export.roster_template import write_roster_template
+
+    write_roster_template(args.out, with_id_number=args.with_id_number)
+    print(f"已生成 {args.out}")
+    return 0
+
+
+def cmd_roster_list(args: argparse.Namespace) -> int:
+    from redtour.storage.participation import ParticipationRepository
+
+    with _database(args) as db:
+        repo = ParticipationRepository(db)
+        total = repo.count_participants(args.search)
+        rows = repo.participants_page(0, args.limit, args.search)
+    for pid, name, mobile, unit, union, _emp in rows:
+        print(f"{pid:>7}  {name:<6}\t{mobile}\t{unit}\t{union}")
+    print(f"共 {total} 人" + (f"（显示前 {len(rows)} 人）" if total > len(rows) else ""))
+    return 0
+
+
+def cmd_group_create(args: argparse.Namespace) -> int:
+    from redtour.core.search import resolve
+    from redtour.storage.participation import ParticipationRepository
+    from redtour.storage.venues import VenueRepository
+
+    with _database(args) as db:
+        plan_id, day, sites = None, args.date, []
+        if args.plan:
+            from redtour.storage.plans import PlanRepository
+
+            saved = PlanRepository(db).find(args.plan)
+            plan_id, day = saved.id, day or saved.day
+            sites = [s["venue"] for s in saved.request.get("stops", []) if s.get("venue")]
+        if args.sites:
+            venues = VenueRepository(db).list_venues(include_retired=True)
+            sites = [resolve(venues, t.strip()).id for t in args.sites.split(",") if t.strip()]
+        if day is None:
+            raise LookupError("请用 --date 给出参观日期（或用 --plan 指定行程）")
+        g = ParticipationRepository(db).create_group(
+            args.union, args.name, day, sites, leader=args.leader, plan_id=plan_id
+        )
+    print(f"已创建团队 {g.id}：{g.name}（{g.union_name}，{g.day}，{len(g.venue_ids)} 个场馆）")
+    return 0
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    from redtour.storage.participation import ParticipationRepository
+
+    with _database(args) as db:
+        groups = ParticipationRepository(db).groups()
+    if args.format == "json":
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": g.id,
+                        "uuid": g.uuid,
+                        "name": g.name,
+                        "union": g.union_name,
+                        "date": g.day.isoformat(),
+                        "venues": list(g.venue_ids),
+                        "members": g.member_count,
+                    }
+                    for g in groups
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for g in groups:
+            print(
+                f"{g.id:>4}  {g.day}  {g.name}\t{g.union_name}\t{len(g.venue_ids)} 馆\t名单 {g.member_count} 人"
+            )
+    return 0
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from redtour.core.search import resolve
+    from redtour.storage.participation import ParticipationRepository
+    from redtour.storage.venues import VenueRepository
+
+    with _database(args) as db:
+        repo = ParticipationRepository(db)
+        group = repo.find_group(args.group)
+        venue_ids = None
+        if args.venue:
+            venues = VenueRepository(db).list_venues(include_retired=True)
+            venue_ids = [resolve(venues, v).id for v in args.venue]
+        if args.all:
+            people = [e.participant_id for e in repo.roster(group.id)]
+            created = repo.checkin(group.id, people, venue_ids)
+            out: dict[str, Any] = {"group": group.id, "people": len(people), "visits": len(created)}
+            errors: list[Any] = []
+        else:
+            from redtour.storage.signin_import import checkin_from_file
+
+            report = checkin_from_file(db, group.id, args.file, venue_ids)
+            out = report.as_dict() | {"group": group.id}
+            errors = report.errors
+    if args.format == "json":
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    elif errors:
+        print("签到表有无法匹配的行，未记录任何签到：")
+        _print_notes("错误", errors)
+    else:
+        print(
+            f"团队“{group.name}”：{out.get('people', out.get('matched'))} 人签到，新增 {out['visits']} 条参与记录"
+        )
+    return EXIT_REFUSED if errors else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from redtour.storage.participation_stats import compute_stats, get_target
+
+    with _database(args) as db:
+        flt = _filter(db, args)
+        stats = compute_stats(db, flt, args.by)
+        target = get_target(db)
+    if args.format == "json":
+        print(json.dumps(stats.as_dict(target), ensure_ascii=False, indent=2))
+        return 0
+    print(f"筛选：{flt.describe()}")
+    print(f"人数 {stats.participants}　人次 {stats.visits}")
+    if target:
+        print(f"目标 {target} 人，完成 {(stats.progress(target) or 0) * 100:.1f}%")
+    if args.by:
+        print(f"\n{BY_ZH[args.by]:<20}\t人数\t人次")
+        for r in stats.rows:
+            print(f"{r.label:<20}\t{r.participants}\t{r.visits}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from redtour.storage.log_export import export_log
+
+    with _database(args) as db:
+        result = export_log(
+            db,
+            args.out,
+            fmt=args.format,
+            flt=_filter(db, args),
+            full_phone=args.full_phone,
+            reason=args.reason,
+        )
+    print(f"已导出 {result.rows} 条记录到 {result.path}" + ("（含完整手机号）" if args.full_phone else ""))
+    return 0
+
+
+def cmd_import_log(args: argparse.Namespace) -> int:
+    from redtour.storage.log_import import import_log
+
+    with _database(args) as db:
+        report = import_log(db, args.file, dry_run=args.dry_run)
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.summary())
+        _print_notes("错误", report.errors)
+    return EXIT_REFUSED if report.errors else 0

@@ -1,0 +1,135 @@
+"""Export participation logs from the database: streamed rows, written atomically, audited."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from redtour.core.errors import RedtourError
+from redtour.core.participation import StatsFilter
+from redtour.export.participation_log import ExportInfo, write_log_csv, write_log_xlsx
+from redtour.export.xlsx_stream import MAX_ROWS
+from redtour.storage import audit
+from redtour.storage.database import Database
+from redtour.storage.models import ParticipantRow, TourGroupRow, TradeUnionRow, VenueRow, VisitRow
+from redtour.storage.participation import visit_filter
+from redtour.storage.participation_stats import compute_stats, get_target
+
+FORMATS = ("xlsx", "csv")
+
+
+class ExportError(RedtourError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    sha256: str
+
+
+def iter_log_rows(db: Database, flt: StatsFilter, *, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+    """Visits joined with person, union and group, oldest first, fetched in batches (never all at once)."""
+    parent = aliased(TradeUnionRow)
+    with db.reading() as s:
+        stmt = (
+            select(
+                VisitRow.day,
+                VenueRow.name_zh,
+                VisitRow.venue_id,
+                ParticipantRow.name,
+                ParticipantRow.work_unit,
+                TradeUnionRow.name,
+                parent.name,
+                ParticipantRow.mobile,
+                ParticipantRow.employee_no,
+                TourGroupRow.name,
+                VisitRow.uuid,
+                ParticipantRow.uuid,
+                TourGroupRow.uuid,
+            )
+            .join(VenueRow, VenueRow.id == VisitRow.venue_id)
+            .join(ParticipantRow, ParticipantRow.id == VisitRow.participant_id)
+            .join(TradeUnionRow, TradeUnionRow.id == VisitRow.union_id)
+            .outerjoin(parent, parent.id == TradeUnionRow.parent_id)
+            .outerjoin(TourGroupRow, TourGroupRow.id == VisitRow.group_id)
+            .order_by(VisitRow.day, VisitRow.id)
+        )
+        result = s.execute(visit_filter(s, stmt, flt).execution_options(yield_per=batch))
+        for partition in result.partitions():
+            yield from (tuple(r) for r in partition)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def export_log(
+    db: Database,
+    out: Path,
+    *,
+    fmt: str | None = None,
+    flt: StatsFilter | None = None,
+    full_phone: bool = False,
+    reason: str = "",
+    rows_per_sheet: int = MAX_ROWS - 1,
+) -> ExportResult:
+    """Write the log to ``out`` (replaced only once complete) and note the export in the audit log."""
+    flt = flt or StatsFilter()
+    out = Path(out)
+    fmt = fmt or out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError(f"不支持导出为 {fmt or '无扩展名'}；请用 .xlsx 或 .csv")
+    if not out.parent.is_dir():
+        raise ExportError(f"文件夹 {out.parent} 不存在")
+    info = ExportInfo(audit.current_actor(), flt.describe(), full_phone, datetime.now())
+    fd, tmp_name = tempfile.mkstemp(prefix=".redtour-export-", suffix=f".{fmt}", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        rows = iter_log_rows(db, flt)
+        if fmt == "csv":
+            n = write_log_csv(tmp, rows, full_phone=full_phone)
+        else:
+            stats = {
+                key: compute_stats(db, flt, by)
+                for key, by in (("total", None), ("union", "union"), ("venue", "venue"), ("month", "month"))
+            }
+            n = write_log_xlsx(
+                tmp, rows, stats=stats, info=info, target=get_target(db), rows_per_sheet=rows_per_sheet
+            )
+        digest = _sha256(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise ExportError(f"无法写入 {out}：{exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    with db.writing() as s:
+        audit.record(
+            s,
+            "export.full" if full_phone else "export",
+            {
+                "file": out.name,
+                "format": fmt,
+                "rows": n,
+                "filter": flt.describe(),
+                "full_phone": full_phone,
+                "reason": reason,
+                "sha256": digest,
+            },
+        )
+    return ExportResult(out, n, digest)
