@@ -6,7 +6,13 @@ import sys
 
 import redtour
 
-QT_FREE_PREFIXES = ("redtour.core", "redtour.storage", "redtour.export", "redtour.mapping")
+QT_FREE_PREFIXES = (
+    "redtour.core",
+    "redtour.storage",
+    "redtour.export",
+    "redtour.mapping",
+    "redtour.importing",
+)
 
 
 def qt_free_modules() -> list[str]:
@@ -15,7 +21,13 @@ def qt_free_modules() -> list[str]:
 
 
 def test_every_non_ui_package_imports_without_pyside6():
-    modules = [*qt_free_modules(), "redtour.cli", "redtour.paths", "redtour.logsetup"]
+    modules = [
+        *qt_free_modules(),
+        "redtour.cli",
+        "redtour.cli_participation",
+        "redtour.paths",
+        "redtour.logsetup",
+    ]
     assert "redtour.core.catalogue" in modules and "redtour.storage.venues" in modules
     code = (
         "import importlib, sys\n"

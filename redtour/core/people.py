@@ -96,7 +96,7 @@ def normalise_id_number(value: object, *, today: date | None = None) -> str:
         born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise InvalidValue(f"身份证号中的出生日期无效：{mask_id_number(text)}") from None
-    if born > (today or date.today()) or born.year < 1900:
+    if born > (today or date.today()) or born.year < 1870:
         raise InvalidValue(f"身份证号中的出生日期无效：{mask_id_number(text)}")
     return text
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -109,7 +109,10 @@ def union_and_children(session: Session, union_id: int) -> list[int]:
     return ids
 
 
-def visit_filter(session: Session, stmt: Select[Any], flt: StatsFilter) -> Select[Any]:
+AnySelect = TypeVar("AnySelect", bound="Select[*tuple[Any, ...]]")
+
+
+def visit_filter(session: Session, stmt: AnySelect, flt: StatsFilter) -> AnySelect:
     if flt.start is not None:
         stmt = stmt.where(VisitRow.day >= flt.start)
     if flt.end is not None:
@@ -195,16 +198,16 @@ class ParticipationRepository:
     def groups(self) -> list[Group]:
         with self.db.reading() as s:
             counts = dict(
-                s.execute(select(GroupMemberRow.group_id, func.count()).group_by(GroupMemberRow.group_id))
-                .tuples()
-                .all()
+                s.execute(
+                    select(GroupMemberRow.group_id, func.count()).group_by(GroupMemberRow.group_id)
+                ).all()
             )
             stmt = (
                 select(TourGroupRow, TradeUnionRow.name)
                 .join(TradeUnionRow, TradeUnionRow.id == TourGroupRow.union_id)
                 .order_by(TourGroupRow.day.desc(), TourGroupRow.name)
             )
-            return [_group(g, un, counts.get(g.id, 0)) for g, un in s.execute(stmt).tuples()]
+            return [_group(g, un, counts.get(g.id, 0)) for g, un in s.execute(stmt)]
 
     def get_group(self, group_id: int) -> Group:
         for g in self.groups():
@@ -240,7 +243,7 @@ class ParticipationRepository:
             visited: dict[int, set[str]] = {}
             for pid, vid in s.execute(
                 select(VisitRow.participant_id, VisitRow.venue_id).where(VisitRow.day == group.day)
-            ).tuples():
+            ):
                 visited.setdefault(pid, set()).add(vid)
             return [
                 RosterEntry(
@@ -274,7 +277,7 @@ class ParticipationRepository:
         with self.db.writing() as s:
             n = 0
             for chunk in _chunks(list(visit_ids), 500):
-                n += s.execute(delete(VisitRow).where(VisitRow.id.in_(chunk))).rowcount or 0
+                n += s.connection().execute(delete(VisitRow).where(VisitRow.id.in_(chunk))).rowcount or 0
             audit.record(s, "checkin.undo", {"visits": n})
             return n
 
@@ -338,7 +341,7 @@ class ParticipationRepository:
             return [(i, d, v, n, mask_mobile(m), u, g or "") for i, d, v, n, m, u, g in s.execute(stmt)]
 
 
-def _participant_query(stmt: Select[Any], search: str) -> Select[Any]:
+def _participant_query(stmt: AnySelect, search: str) -> AnySelect:
     search = search.strip()
     if not search:
         return stmt
@@ -361,7 +364,10 @@ def add_members(s: Session, group_id: int, participant_ids: Sequence[int]) -> in
     rows = [{"group_id": group_id, "participant_id": p} for p in participant_ids]
     n = 0
     for chunk in _chunks(rows, 2000):
-        n += s.execute(insert_ignoring_duplicates(s, GroupMemberRow), chunk).rowcount or 0
+        n += (
+            s.connection().execute(insert_ignoring_duplicates(s, GroupMemberRow.__table__), chunk).rowcount
+            or 0
+        )
     return n
 
 
@@ -385,9 +391,7 @@ def checkin_in_session(
             select(ParticipantRow.id, ParticipantRow.union_id).where(
                 ParticipantRow.id.in_(list(dict.fromkeys(participant_ids)))
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     missing = [p for p in participant_ids if p not in people]
     if missing:

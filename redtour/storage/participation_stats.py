@@ -7,6 +7,8 @@ benchmarks/bench_participation.py measures it on 1,000,000 visits.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 
 from redtour.core.participation import BY_CHOICES, Stats, StatsFilter, StatsRow, month_label
@@ -26,15 +28,15 @@ def compute_stats(db: Database, flt: StatsFilter | None = None, by: str | None =
         visits, people = s.execute(visit_filter(s, totals, flt)).one()
         if by is None:
             return Stats(int(people), int(visits))
-        column = {"union": VisitRow.union_id, "venue": VisitRow.venue_id, "month": VisitRow.month}[by]
+        column: Any = {"union": VisitRow.union_id, "venue": VisitRow.venue_id, "month": VisitRow.month}[by]
         grouped = select(column, func.count(VisitRow.id), func.count(VisitRow.participant_id.distinct()))
-        rows = s.execute(visit_filter(s, grouped, flt).group_by(column)).tuples().all()
+        rows: list[Any] = list(s.execute(visit_filter(s, grouped, flt).group_by(column)).all())
         if by == "union":
-            names = dict(s.execute(select(TradeUnionRow.id, TradeUnionRow.name)).tuples().all())
-            labelled = [(str(k), names.get(k, str(k)), p, v) for k, v, p in rows]
+            union_names: dict[Any, str] = dict(s.execute(select(TradeUnionRow.id, TradeUnionRow.name)).all())
+            labelled = [(str(k), union_names.get(k, str(k)), p, v) for k, v, p in rows]
         elif by == "venue":
-            names = dict(s.execute(select(VenueRow.id, VenueRow.name_zh)).tuples().all())
-            labelled = [(str(k), names.get(k, str(k)), p, v) for k, v, p in rows]
+            venue_names: dict[Any, str] = dict(s.execute(select(VenueRow.id, VenueRow.name_zh)).all())
+            labelled = [(str(k), venue_names.get(k, str(k)), p, v) for k, v, p in rows]
         else:
             labelled = [(str(k), month_label(int(k)), p, v) for k, v, p in rows]
     if by == "month":

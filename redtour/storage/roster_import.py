@@ -162,7 +162,7 @@ def _match_and_apply(
             select(ParticipantRow.id_number, ParticipantRow.mobile).where(ParticipantRow.id_number.in_(chunk))
         ):
             id_owner[idn] = mobile or ""
-    union_names = dict(s.execute(select(TradeUnionRow.id, TradeUnionRow.name)).tuples().all())
+    union_names = dict(s.execute(select(TradeUnionRow.id, TradeUnionRow.name)).all())
 
     errors = list(parsed.errors)
     to_add: list[RosterPerson] = []

@@ -67,7 +67,7 @@ def checkin_from_file(
                 if members
                 else pool.where(ParticipantRow.union_id.in_(union_and_children(s, group.union_id)))
             )
-            people = s.execute(pool).tuples().all()
+            people = s.execute(pool).all()
             by_mobile = {m: (pid, n) for pid, n, m in people if m}
             by_name: dict[str, list[int]] = {}
             for pid, n, _m in people:
@@ -82,7 +82,6 @@ def checkin_from_file(
                     continue
                 name = normalise_name(r[cols["name"]] if cols["name"] < len(r) else "")
                 raw_mobile = r[cols["mobile"]] if "mobile" in cols and cols["mobile"] < len(r) else None
-                pid: int | None = None
                 if clean_text(raw_mobile):
                     try:
                         mobile = normalise_mobile(raw_mobile)

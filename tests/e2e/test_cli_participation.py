@@ -1,0 +1,137 @@
+"""The participation commands as a user runs them, and a kill -9 in the middle of a large import."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from tests.e2e.test_cli_sites import run
+from tests.importing.test_bad_files import roster_rows, write_csv
+
+
+def test_roster_checkin_stats_export_import(tmp_path):
+    rows = list(roster_rows(40))
+    rows.insert(0, ["2026年第一批红色寻访报名表"])
+    rows[8][1] = "139123"  # sheet row 9
+    bad = write_csv(tmp_path / "bad.csv", rows)
+    out = run(tmp_path, "roster", "import", str(bad), "--union", "普陀区总工会", "--format", "json")
+    assert out.returncode == 1
+    report = json.loads(out.stdout)
+    assert (report["added"], report["merged"], report["applied"]) == (39, 0, False)
+    assert report["errors"] == [{"row": 9, "reason": "手机号无效：139123"}]
+    rows[8][1] = "13912345678"
+    good = write_csv(tmp_path / "good.csv", rows)
+    out = run(tmp_path, "roster", "import", str(good), "--union", "普陀区总工会", "--format", "json")
+    assert out.returncode == 0, out.stderr.decode()
+    assert json.loads(out.stdout)["added"] == 40
+    again = json.loads(
+        run(tmp_path, "roster", "import", str(good), "--union", "普陀区总工会", "--format", "json").stdout
+    )
+    assert (again["added"], again["merged"], again["repeated_file"]) == (0, 40, True)
+
+    made = run(
+        tmp_path,
+        "group",
+        "create",
+        "--union",
+        "普陀区总工会",
+        "--name",
+        "第一批",
+        "--date",
+        "2026-05-01",
+        "--sites",
+        "顾正红纪念馆,沪西工人半日学校",
+    )
+    assert made.returncode == 0, made.stderr.decode()
+    signin = write_csv(
+        tmp_path / "signin.csv", [["姓名", "手机号"], [rows[2][0], rows[2][1]], [rows[3][0], ""]]
+    )
+    out = run(tmp_path, "checkin", "--group", "第一批", "--file", str(signin), "--format", "json")
+    assert out.returncode == 0, out.stderr.decode()
+    assert json.loads(out.stdout)["visits"] == 4
+    assert run(tmp_path, "checkin", "--group", "1", "--all").returncode == 0
+    stats = json.loads(run(tmp_path, "stats", "--by", "venue", "--format", "json").stdout)
+    assert (stats["participants"], stats["visits"]) == (40, 80)
+    assert {r["label"] for r in stats["rows"]} == {"顾正红纪念馆", "沪西工人半日学校史料陈列馆"}
+    filtered = json.loads(
+        run(
+            tmp_path,
+            "stats",
+            "--venue",
+            "顾正红纪念馆",
+            "--from",
+            "2026-05-01",
+            "--to",
+            "2026-05-01",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert filtered["visits"] == 40
+    xlsx = tmp_path / "log.xlsx"
+    out = run(tmp_path, "export", "--format", "xlsx", "--out", str(xlsx), "--union", "普陀区总工会")
+    assert out.returncode == 0 and xlsx.exists(), out.stderr.decode()
+    imported = run(tmp_path / "office2", "import", str(xlsx), "--format", "json")
+    assert imported.returncode == 0, imported.stderr.decode()
+    assert json.loads(imported.stdout)["added"] == 80
+    other = json.loads(run(tmp_path / "office2", "stats", "--by", "venue", "--format", "json").stdout)
+    assert other == stats
+
+
+def test_help_texts_name_the_commands(tmp_path):
+    out = run(tmp_path, "--help").stdout.decode()
+    for command in ("roster", "checkin", "stats", "export", "import"):
+        assert command in out
+    assert "--full-phone" in run(tmp_path, "export", "--help").stdout.decode()
+
+
+def test_kill_9_during_import_leaves_none_or_all(tmp_path):
+    """reliability.md §1.6: SIGKILL at random moments of a large import; never a partial roster."""
+    n = 60_000
+    big = write_csv(tmp_path / "big.csv", roster_rows(n))
+    home = tmp_path / "home"
+    db = home / "k.db"
+    env = {**os.environ, "REDTOUR_HOME": str(home)}
+    cmd = [
+        sys.executable,
+        "-m",
+        "redtour",
+        "--db",
+        str(db),
+        "roster",
+        "import",
+        str(big),
+        "--union",
+        "普陀区总工会",
+    ]
+    assert run(tmp_path, "--db", str(db), "groups").returncode == 0  # create and migrate first
+    start = time.monotonic()
+    subprocess.run([*cmd, "--dry-run"], env=env, check=True, capture_output=True)
+    full = time.monotonic() - start
+    rng = random.Random(11)
+    outcomes = []
+    for _ in range(5):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, full))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with sqlite3.connect(db) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+            count = con.execute("SELECT COUNT(*) FROM participant").fetchone()[0]
+            batches = con.execute("SELECT COUNT(*) FROM import_batch").fetchone()[0]
+        assert count in (0, n), count
+        assert batches == (1 if count else 0)
+        outcomes.append(count)
+        if count:
+            break
+    assert 0 in outcomes  # at least one kill landed before the commit
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM participant").fetchone()[0] == n
