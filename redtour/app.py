@@ -48,7 +48,7 @@ def build_main_window(db, settings, language: str):
         language=language,
     )
     return MainWindow(
-        VenueRepository(db), settings, db.describe(), map_pane=map_pane, plans=PlanRepository(db)
+        VenueRepository(db), settings, db.describe(), map_pane=map_pane, plans=PlanRepository(db), database=db
     )
 
 

@@ -2,6 +2,7 @@
 
 QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [--lang en] [--venue guzhenghong] [--out FILE]
     [--plan "shujibu,huxi_banri,guzhenghong,sanshan"]   (the planner tab with these venues optimised)
+    [--tab participation|stats --visits 20000]        (those tabs, on generated participation data)
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ def main() -> int:
     parser.add_argument("--size", default="1440x860")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot-main.png")
     parser.add_argument("--plan", default="", help="comma-separated venue ids: show the planner with them")
+    parser.add_argument("--tab", choices=["sites", "participation", "stats"], default="sites")
+    parser.add_argument("--visits", type=int, default=20000, help="generated visits for --tab")
+    parser.add_argument("--by", default="venue", help="statistics dimension for --tab stats")
     parser.add_argument("--wait-ms", type=int, default=2500, help="time for the map page to load")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QDate, QEventLoop, QTimer
+    from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
 
     from redtour import app as app_module
     from redtour.storage.bootstrap import open_user_database
@@ -42,6 +46,13 @@ def main() -> int:
     qt_app = app_module.create_application()
     translators = install_translators(qt_app, args.lang)
     db = open_user_database()
+    if args.tab != "sites":
+        sys.path.insert(0, str(REPO))
+        from benchmarks.participation_data import generate
+        from redtour.storage.venues import VenueRepository
+
+        venue_ids = [v.id for v in VenueRepository(db).list_venues() if v.in_notice] or ["guzhenghong"]
+        generate(db.sqlite_path, visits=args.visits, people=max(50, args.visits // 4), venue_ids=venue_ids)
     window = app_module.build_main_window(db, Settings(), args.lang)
     w, h = (int(x) for x in args.size.split("x"))
     window.resize(w, h)
@@ -56,6 +67,15 @@ def main() -> int:
         for vid in args.plan.split(","):
             planner.add_venue(vid.strip(), visit_min=45)
         planner.compute(optimize=True)
+    if args.tab == "participation" and window.participation is not None:
+        window.tabs.setCurrentWidget(window.participation)
+        window.participation.reload()
+        for i in range(min(12, window.participation.roster.count())):
+            window.participation.roster.item(i).setCheckState(Qt.CheckState.Checked)
+    if args.tab == "stats" and window.stats is not None:
+        window.tabs.setCurrentWidget(window.stats)
+        window.stats.target.setValue(args.visits // 3)
+        window.stats.by.setCurrentIndex(max(0, window.stats.by.findData(args.by)))
     loop = QEventLoop()
     QTimer.singleShot(args.wait_ms, loop.quit)
     loop.exec()

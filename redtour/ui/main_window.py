@@ -12,6 +12,7 @@ from redtour import paths
 from redtour.core.catalogue import Location, Venue
 from redtour.logsetup import log_file
 from redtour.mapping.tiles import offered_providers
+from redtour.storage.database import Database
 from redtour.storage.plans import PlanRepository
 from redtour.storage.venues import VenueRepository
 from redtour.ui.actions import Actions, build_menus, create_actions
@@ -21,8 +22,10 @@ from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
 from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
+from redtour.ui.pages.participation_page import ParticipationPage
 from redtour.ui.pages.planner_page import PlannerPage
 from redtour.ui.pages.sites_page import SitesPage
+from redtour.ui.pages.stats_page import StatsPage
 from redtour.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,7 @@ class MainWindow(QMainWindow):
         db_location: str,
         map_pane: MapView | None = None,
         plans: PlanRepository | None = None,
+        database: Database | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -51,6 +55,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sites, tr("场馆目录"))
         if self.planner is not None:
             self.tabs.addTab(self.planner, tr("行程规划"))
+        self.participation = ParticipationPage(database, settings, self) if database is not None else None
+        self.stats = StatsPage(database, self) if database is not None else None
+        if self.participation is not None and self.stats is not None:
+            self.tabs.addTab(self.participation, tr("参与记录"))
+            self.tabs.addTab(self.stats, tr("统计"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.tabs)
         self.map_pane = map_pane
@@ -97,6 +106,10 @@ class MainWindow(QMainWindow):
                 self.planner.routeChanged.connect(self._show_route)
                 self.map_pane.startHereRequested.connect(self._start_here)
                 self.map_pane.endHereRequested.connect(self._end_here)
+        if self.participation is not None and self.stats is not None:
+            self.participation.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            self.stats.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.participation.changed.connect(self.stats.reload)
         if self.map_pane is not None:
             self.map_pane.venueClicked.connect(self.sites.select_venue)
             self.map_pane.addVenueRequested.connect(self.add_venue_at)
@@ -110,6 +123,11 @@ class MainWindow(QMainWindow):
         self.sites.set_venues(self._all)
         if self.planner is not None:
             self.planner.set_venues(self._all)
+        if self.participation is not None and self.stats is not None:
+            self.participation.set_venues(self._all)
+            self.participation.reload()
+            self.stats.set_venues(self._all)
+            self.stats.reload()
         self._refresh_map(fit=True)
 
     def _refresh_map(self, *, fit: bool = False) -> None:

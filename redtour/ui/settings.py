@@ -45,6 +45,15 @@ class Settings:
     def base_layer(self, value: str) -> None:
         self.q.setValue("map/base_layer", value)
 
+    @property
+    def collect_id_number(self) -> bool:
+        """ID numbers are personal data collected only when an activity needs them (reliability.md §4.2)."""
+        return str(self.q.value("participation/collect_id_number", "false")).lower() == "true"
+
+    @collect_id_number.setter
+    def collect_id_number(self, value: bool) -> None:
+        self.q.setValue("participation/collect_id_number", "true" if value else "false")
+
     def sheet_text(self, key: str, default: str = "") -> str:
         """Route-sheet texts a union sets once: ``title``, ``union``, ``footer``."""
         return str(self.q.value(f"sheet/{key}", default))

@@ -164,6 +164,38 @@
         <translation>e.g. Putuo District Federation of Trade Unions</translation>
     </message>
     <message>
+        <source>新建团队</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>例如：第一批 · 机电工会</source>
+        <translation>e.g. Batch 1 · Machinery union</translation>
+    </message>
+    <message>
+        <source>不关联行程</source>
+        <translation>No plan</translation>
+    </message>
+    <message>
+        <source>工会</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>团队名称</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>参观日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>领队</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>按行程</source>
+        <translation>From plan</translation>
+    </message>
+    <message>
         <source>印在每页页脚，例如联系部门和电话</source>
         <translation>Printed at the foot of every page, e.g. the contact office and phone</translation>
     </message>
@@ -190,6 +222,18 @@
     <message>
         <source>标志图片</source>
         <translation>Logo</translation>
+    </message>
+    <message>
+        <source>参与记录</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>收集身份证号（仅在活动确需时开启，例如办理保险）</source>
+        <translation>Collect ID card numbers (only when an activity needs them, e.g. insurance)</translation>
+    </message>
+    <message>
+        <source>关闭时导入名册会丢弃身份证号列。</source>
+        <translation>When off, roster imports drop the ID number column.</translation>
     </message>
     <message>
         <source>选择标志图片</source>
@@ -392,6 +436,10 @@
         <translation>Planner</translation>
     </message>
     <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
         <source>加入行程</source>
         <translation>Add to plan</translation>
     </message>
@@ -522,8 +570,184 @@
         <translation>Trip</translation>
     </message>
     <message>
+        <source>新建团队…</source>
+        <translation>New group…</translation>
+    </message>
+    <message>
+        <source>导入名册…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>下载名册模板…</source>
+        <translation>Save roster template…</translation>
+    </message>
+    <message>
+        <source>团队（参观日）</source>
+        <translation>Groups (visit days)</translation>
+    </message>
+    <message>
+        <source>导入其他单位的参与记录…</source>
+        <translation>Import another office&apos;s log…</translation>
+    </message>
+    <message>
+        <source>搜索姓名、单位或手机尾号</source>
+        <translation>Search name, work unit or last digits of mobile</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>签到所选人员</source>
+        <translation>Check in selected</translation>
+    </message>
+    <message>
+        <source>按签到表签到…</source>
+        <translation>Check in from sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>团队</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>人员名册</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>个场馆</source>
+        <translation>venues</translation>
+    </message>
+    <message>
+        <source>共 {0} 人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <source>共 {0} 条参与记录（人次）</source>
+        <translation>{0} visit records</translation>
+    </message>
+    <message>
+        <source>还没有团队。先“导入名册”，再“新建团队”，即可在此签到。</source>
+        <translation>No groups yet. Import a roster, then create a group to check people in here.</translation>
+    </message>
+    <message>
+        <source>，领队 {0}</source>
+        <translation>, leader {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}&#x3000;{2}{3}&lt;br&gt;行程：{4}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}&#x3000;{2}{3}&lt;br&gt;Route: {4}</translation>
+    </message>
+    <message>
+        <source>全部 {0} 个场馆</source>
+        <translation>All {0} venues</translation>
+    </message>
+    <message>
+        <source>已签到</source>
+        <translation>checked in</translation>
+    </message>
+    <message>
+        <source>已签 {0}/{1}</source>
+        <translation>checked in {0}/{1}</translation>
+    </message>
+    <message>
+        <source>名单 {0} 人，已勾选 {1} 人</source>
+        <translation>{0} on the roster, {1} ticked</translation>
+    </message>
+    <message>
+        <source>签到失败：{0}</source>
+        <translation>Check-in failed: {0}</translation>
+    </message>
+    <message>
+        <source>签到 {0} 人</source>
+        <translation>Check in {0} people</translation>
+    </message>
+    <message>
+        <source>{0}，新增 {1} 条参与记录（Ctrl+Z 撤销）</source>
+        <translation>{0}: {1} visit records added (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>选择签到表</source>
+        <translation>Choose sign-in sheet</translation>
+    </message>
+    <message>
+        <source>签到表 (*.xlsx *.xls *.csv)</source>
+        <translation>Sign-in sheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>第 {0} 行：{1}</source>
+        <translation>Row {0}: {1}</translation>
+    </message>
+    <message>
+        <source>签到表中有无法匹配的行，未记录任何签到：
+{0}</source>
+        <translation>Some rows of the sign-in sheet match nobody; nothing was recorded:
+{0}</translation>
+    </message>
+    <message>
+        <source>按签到表签到 {0} 人</source>
+        <translation>Checked in {0} people from the sheet</translation>
+    </message>
+    <message>
+        <source>{0}，新增 {1} 条参与记录</source>
+        <translation>{0}: {1} visit records added</translation>
+    </message>
+    <message>
+        <source>保存名册模板</source>
+        <translation>Save roster template</translation>
+    </message>
+    <message>
+        <source>红色寻访名册模板.xlsx</source>
+        <translation>roster-template.xlsx</translation>
+    </message>
+    <message>
+        <source>无法保存 {0}：{1}</source>
+        <translation>Cannot save {0}: {1}</translation>
+    </message>
+    <message>
+        <source>名册模板</source>
+        <translation>Roster template</translation>
+    </message>
+    <message>
+        <source>已保存到 {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
+    <message>
+        <source>选择参与记录（redtour 导出的 .xlsx/.csv）</source>
+        <translation>Choose a participation log (a redtour .xlsx/.csv export)</translation>
+    </message>
+    <message>
+        <source>参与记录 (*.xlsx *.csv)</source>
+        <translation>Participation logs (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>文件有错误或冲突，未导入任何记录：
+{0}</source>
+        <translation>The file has errors or conflicts; nothing was imported:
+{0}</translation>
+    </message>
+    <message>
+        <source>导入参与记录</source>
+        <translation>Import participation log</translation>
+    </message>
+    <message>
+        <source>新增 {0} 条参与记录（新增人员 {1} 人）；{2} 条本机已有，未重复导入。</source>
+        <translation>{0} visit records added ({1} new people); {2} were already here and were not duplicated.</translation>
     </message>
     <message>
         <source>出发地</source>
@@ -909,6 +1133,262 @@
     <message>
         <source>（可选）</source>
         <translation> (optional)</translation>
+    </message>
+    <message>
+        <source>导出参与记录</source>
+        <translation>Export participation log</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿（.xlsx）：汇总 + 明细</source>
+        <translation>Excel workbook (.xlsx): summary + detail</translation>
+    </message>
+    <message>
+        <source>CSV（.csv，UTF-8 带 BOM，Excel/WPS 可直接打开）</source>
+        <translation>CSV (.csv, UTF-8 with BOM, opens directly in Excel/WPS)</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>导出完整手机号（个人信息，须说明用途并记入审计日志）</source>
+        <translation>Export full mobile numbers (personal data: give a reason; recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>用途，例如：保险登记</source>
+        <translation>Purpose, e.g. insurance registration</translation>
+    </message>
+    <message>
+        <source>筛选：{0}</source>
+        <translation>Filter: {0}</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>导出完整手机号须填写用途。</source>
+        <translation>Please give the purpose of exporting full mobile numbers.</translation>
+    </message>
+    <message>
+        <source>导出完整手机号</source>
+        <translation>Export full mobile numbers</translation>
+    </message>
+    <message>
+        <source>文件将包含完整手机号，请妥善保管、用后删除。此次导出会记入审计日志。继续吗？</source>
+        <translation>The file will contain full mobile numbers: keep it safe and delete it after use. This export is recorded in the audit log. Continue?</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>合并（已登记）</source>
+        <translation>Merged (already registered)</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>导入名册</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <source>选择 .xlsx、.xls 或 .csv 文件</source>
+        <translation>Choose an .xlsx, .xls or .csv file</translation>
+    </message>
+    <message>
+        <source>不加入团队名单</source>
+        <translation>Do not add to a group roster</translation>
+    </message>
+    <message>
+        <source>同时导入身份证号（仅在活动确需时）</source>
+        <translation>Also import ID numbers (only when the activity needs them)</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>导入到工会</source>
+        <translation>Into union</translation>
+    </message>
+    <message>
+        <source>团队名单</source>
+        <translation>Group roster</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择名册</source>
+        <translation>Choose roster</translation>
+    </message>
+    <message>
+        <source>名册 (*.xlsx *.xls *.csv)</source>
+        <translation>Rosters (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>请选择文件并填写工会名称。</source>
+        <translation>Choose a file and enter the union&apos;s name.</translation>
+    </message>
+    <message>
+        <source>正在读取并检查…</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已读取 {0} 行…</source>
+        <translation>{0} rows read…</translation>
+    </message>
+    <message>
+        <source>已停止，数据库未改动。</source>
+        <translation>Stopped; the database is unchanged.</translation>
+    </message>
+    <message>
+        <source>新增 {0} 人，合并 {1} 人（已登记），跳过 {2} 行，错误 {3} 行</source>
+        <translation>{0} new, {1} merged (already registered), {2} rows skipped, {3} rows with errors</translation>
+    </message>
+    <message>
+        <source>有错误时整份名册不会导入：请在表格中改正标红的行后重新检查。</source>
+        <translation>A roster with errors is not imported at all: correct the rows marked red in the sheet and check again.</translation>
+    </message>
+    <message>
+        <source>注意：这份文件此前已经导入过。</source>
+        <translation>Note: this file has been imported before.</translation>
+    </message>
+    <message>
+        <source>不导入的列：{0}</source>
+        <translation>Columns not imported: {0}</translation>
+    </message>
+    <message>
+        <source>导入完成。</source>
+        <translation>Import complete.</translation>
+    </message>
+    <message>
+        <source>（仅列出前 {0} 个可导入的行）</source>
+        <translation>(only the first {0} importable rows are listed)</translation>
+    </message>
+    <message>
+        <source>按工会</source>
+        <translation>By union</translation>
+    </message>
+    <message>
+        <source>按场馆</source>
+        <translation>By venue</translation>
+    </message>
+    <message>
+        <source>按月份</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>未设定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>完成 %p%</source>
+        <translation>%p% reached</translation>
+    </message>
+    <message>
+        <source>目标人数</source>
+        <translation>Target (people)</translation>
+    </message>
+    <message>
+        <source>全部场馆</source>
+        <translation>All venues</translation>
+    </message>
+    <message>
+        <source>全部工会</source>
+        <translation>All unions</translation>
+    </message>
+    <message>
+        <source>统计失败：{0}</source>
+        <translation>Statistics failed: {0}</translation>
+    </message>
+    <message>
+        <source>人数 &lt;b&gt;{0}&lt;/b&gt;&#x3000;人次 &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>People &lt;b&gt;{0}&lt;/b&gt;&#x3000;Visits &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>（前 {0} 名）</source>
+        <translation>(top {0})</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 条记录到 {1}</source>
+        <translation>Exported {0} records to {1}</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Settings: interface language and the map's online tiles."""
+"""Settings: interface language, the map's online tiles, route-sheet texts, personal-data fields."""
 
 from __future__ import annotations
 
@@ -83,6 +83,15 @@ class SettingsDialog(QDialog):
         logo_row.addWidget(browse)
         sheet_form.addRow(tr("标志图片"), logo_row)
 
+        people_box = QGroupBox(tr("参与记录"))
+        people_form = QFormLayout(people_box)
+        self.collect_id = QCheckBox(
+            tr("收集身份证号（仅在活动确需时开启，例如办理保险）"), objectName="collectIdNumber"
+        )
+        self.collect_id.setChecked(settings.collect_id_number)
+        self.collect_id.setToolTip(tr("关闭时导入名册会丢弃身份证号列。"))
+        people_form.addRow(self.collect_id)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,6 +101,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(general)
         layout.addWidget(map_box)
         layout.addWidget(sheet_box)
+        layout.addWidget(people_box)
         layout.addWidget(buttons)
 
     def _choose_logo(self) -> None:
@@ -122,4 +132,5 @@ class SettingsDialog(QDialog):
         self.settings.set_sheet_text("union", self.sheet_union.text())
         self.settings.set_sheet_text("footer", self.sheet_footer.text())
         self.settings.set_sheet_text("logo", self.sheet_logo.text())
+        self.settings.collect_id_number = self.collect_id.isChecked()
         return changed

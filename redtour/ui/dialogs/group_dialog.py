@@ -1,0 +1,121 @@
+"""新建团队: a group's visit day — union, name, date, leader, venues (or those of a saved plan)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redtour.core.catalogue import Venue
+from redtour.storage.database import Database
+from redtour.storage.participation import Group, ParticipationRepository
+from redtour.storage.plans import PlanRepository
+from redtour.ui.i18n import tr
+from redtour.ui.messages import show_error
+
+
+def union_combo(repo: ParticipationRepository, name: str) -> QComboBox:
+    """An editable list of known unions: pick one or type a new name."""
+    combo = QComboBox(objectName=name)
+    combo.setEditable(True)
+    for u in repo.unions():
+        combo.addItem(u.name, u.id)
+    combo.setCurrentIndex(0 if combo.count() else -1)
+    combo.lineEdit().setPlaceholderText(tr("例如：普陀区总工会"))
+    return combo
+
+
+class GroupDialog(QDialog):
+    def __init__(
+        self,
+        repo: ParticipationRepository,
+        venues: Sequence[Venue],
+        db: Database,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("groupDialog")
+        self.setWindowTitle(tr("新建团队"))
+        self.repo = repo
+        self.created: Group | None = None
+        self.union = union_combo(repo, "groupUnion")
+        self.name = QLineEdit(objectName="groupName", placeholderText=tr("例如：第一批 · 机电工会"))
+        self.day = QDateEdit(QDate.currentDate(), objectName="groupDate", calendarPopup=True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.leader = QLineEdit(objectName="groupLeader")
+        self.plan = QComboBox(objectName="groupPlan")
+        self.plan.addItem(tr("不关联行程"), None)
+        for p in PlanRepository(db).list_plans():
+            self.plan.addItem(f"{p.day:%Y-%m-%d} {p.name}", p)
+        self.plan.currentIndexChanged.connect(self._from_plan)
+        self.venues = QListWidget(objectName="groupVenues")
+        for v in venues:
+            item = QListWidgetItem(f"{v.name_zh}（{v.district or ''}）")
+            item.setData(Qt.ItemDataRole.UserRole, v.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.venues.addItem(item)
+        form = QFormLayout()
+        form.addRow(tr("工会"), self.union)
+        form.addRow(tr("团队名称"), self.name)
+        form.addRow(tr("参观日期"), self.day)
+        form.addRow(tr("领队"), self.leader)
+        form.addRow(tr("按行程"), self.plan)
+        form.addRow(tr("参观场馆"), self.venues)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, 560)
+
+    def _from_plan(self) -> None:
+        plan = self.plan.currentData()
+        if plan is None:
+            return
+        self.day.setDate(QDate(plan.day.year, plan.day.month, plan.day.day))
+        wanted = {s.get("venue") for s in plan.request.get("stops", [])}
+        for i in range(self.venues.count()):
+            item = self.venues.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        if not self.name.text().strip():
+            self.name.setText(plan.name)
+
+    def chosen_venues(self) -> list[str]:
+        return [
+            str(self.venues.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.venues.count())
+            if self.venues.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _create(self) -> None:
+        plan = self.plan.currentData()
+        try:
+            self.created = self.repo.create_group(
+                self.union.currentText(),
+                self.name.text(),
+                self.day.date().toPython(),
+                self.chosen_venues(),
+                leader=self.leader.text(),
+                plan_id=plan.id if plan is not None else None,
+            )
+        except Exception as exc:
+            show_error(self, str(exc))
+            return
+        self.accept()

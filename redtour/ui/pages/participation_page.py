@@ -1,0 +1,438 @@
+"""参与记录: tour groups and their check-in, the participant roster and the visit log (both lazy tables)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redtour.core.catalogue import Venue
+from redtour.core.participation import StatsFilter
+from redtour.storage.database import Database
+from redtour.storage.participation import Group, ParticipationRepository
+from redtour.storage.signin_import import checkin_from_file
+from redtour.ui.dialogs.group_dialog import GroupDialog
+from redtour.ui.dialogs.roster_import_dialog import RosterImportDialog
+from redtour.ui.i18n import tr
+from redtour.ui.messages import show_error, show_info
+from redtour.ui.models.lazy_table_model import LazyTableModel
+from redtour.ui.settings import Settings
+from redtour.ui.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+class _CheckinCommand(QUndoCommand):
+    """A check-in as the undo stack sees it: undo deletes exactly the visits it created."""
+
+    def __init__(
+        self,
+        page: ParticipationPage,
+        group: Group,
+        people: list[int],
+        venues: list[str] | None,
+        created: list[int],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self.page, self.group, self.people, self.venues, self.created = page, group, people, venues, created
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already done when pushed
+            self._first = False
+        else:
+            self.created = self.page.repo.checkin(self.group.id, self.people, self.venues)
+        self.page.data_changed()
+
+    def undo(self) -> None:
+        self.page.repo.undo_checkin(self.created)
+        self.page.data_changed()
+
+
+class ParticipationPage(QWidget):
+    status = Signal(str)
+    changed = Signal()  # participants or visits were added or removed
+
+    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("participationPage")
+        self.db = db
+        self.repo = ParticipationRepository(db)
+        self.settings = settings
+        self._venues: dict[str, Venue] = {}
+        self.undo = QUndoStack(self)
+
+        # Left: groups
+        self.groups = QListWidget(objectName="groupList")
+        self.groups.currentRowChanged.connect(lambda _r: self._show_group())
+        new_group = QPushButton(tr("新建团队…"), objectName="newGroup")
+        new_group.clicked.connect(self.new_group)
+        import_roster = QPushButton(tr("导入名册…"), objectName="importRoster")
+        import_roster.clicked.connect(self.import_roster)
+        template = QPushButton(tr("下载名册模板…"), objectName="rosterTemplate")
+        template.clicked.connect(self.save_template)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel(tr("团队（参观日）")))
+        lv.addWidget(self.groups, 1)
+        lv.addWidget(new_group)
+        lv.addWidget(import_roster)
+        lv.addWidget(template)
+        import_log = QPushButton(tr("导入其他单位的参与记录…"), objectName="importLog")
+        import_log.clicked.connect(self.import_log)
+        lv.addWidget(import_log)
+
+        # Check-in tab
+        self.group_title = QLabel(objectName="groupTitle")
+        self.group_title.setWordWrap(True)
+        self.venue_choice = QComboBox(objectName="checkinVenue")
+        self.search = QLineEdit(objectName="rosterSearch", placeholderText=tr("搜索姓名、单位或手机尾号"))
+        self.search.textChanged.connect(self._filter_roster)
+        self.roster = QListWidget(objectName="rosterList")
+        self.roster.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.roster.itemChanged.connect(lambda _i: self._update_counts())
+        select_all = QPushButton(tr("全选"), objectName="selectAll")
+        select_all.clicked.connect(lambda: self._set_visible_checked(True))
+        select_none = QPushButton(tr("全不选"), objectName="selectNone")
+        select_none.clicked.connect(lambda: self._set_visible_checked(False))
+        self.checkin_button = QPushButton(tr("签到所选人员"), objectName="checkinButton")
+        self.checkin_button.clicked.connect(self.checkin_selected)
+        from_file = QPushButton(tr("按签到表签到…"), objectName="checkinFromFile")
+        from_file.clicked.connect(self.checkin_from_sheet)
+        self.undo_button = QPushButton(tr("撤销"), objectName="undoCheckin")
+        self.undo_button.clicked.connect(self.undo.undo)
+        self.undo.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.undo.redo)
+        self.counts = QLabel(objectName="checkinCounts")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("场馆")))
+        top.addWidget(self.venue_choice, 1)
+        top.addWidget(self.search, 1)
+        buttons = QHBoxLayout()
+        for b in (select_all, select_none, self.checkin_button, from_file, self.undo_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        checkin_tab = QWidget()
+        cv = QVBoxLayout(checkin_tab)
+        cv.addWidget(self.group_title)
+        cv.addLayout(top)
+        cv.addWidget(self.roster, 1)
+        cv.addWidget(self.counts)
+        cv.addLayout(buttons)
+
+        # People tab (lazy)
+        self.people_search = QLineEdit(
+            objectName="peopleSearch", placeholderText=tr("搜索姓名、单位或手机尾号")
+        )
+        self.people_model = LazyTableModel(
+            [tr("姓名"), tr("手机号"), tr("工作单位"), tr("工会"), tr("工号")],
+            lambda: self.repo.count_participants(self.people_search.text()),
+            lambda o, n: self.repo.participants_page(o, n, self.people_search.text()),
+            self,
+        )
+        self.people_view = self._lazy_view(self.people_model, "peopleTable")
+        self.people_search.textChanged.connect(lambda _t: self.people_model.reload())
+        self.people_total = QLabel(objectName="peopleTotal")
+        people_tab = QWidget()
+        pv = QVBoxLayout(people_tab)
+        pv.addWidget(self.people_search)
+        pv.addWidget(self.people_view, 1)
+        pv.addWidget(self.people_total)
+
+        # Visits tab (lazy)
+        self.visits_model = LazyTableModel(
+            [tr("日期"), tr("场馆"), tr("姓名"), tr("手机号"), tr("工会"), tr("团队")],
+            lambda: self.repo.count_visits(StatsFilter()),
+            lambda o, n: self.repo.visits_page(StatsFilter(), o, n),
+            self,
+        )
+        self.visits_view = self._lazy_view(self.visits_model, "visitsTable")
+        self.visits_total = QLabel(objectName="visitsTotal")
+        visits_tab = QWidget()
+        vv = QVBoxLayout(visits_tab)
+        vv.addWidget(self.visits_view, 1)
+        vv.addWidget(self.visits_total)
+
+        self.tabs = QTabWidget(objectName="participationTabs")
+        self.tabs.addTab(checkin_tab, tr("签到"))
+        self.tabs.addTab(people_tab, tr("人员名册"))
+        self.tabs.addTab(visits_tab, tr("参与记录"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tables())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._tables_stale = True
+
+    # --- helpers -----------------------------------------------------------------------------------
+    def _lazy_view(self, model: LazyTableModel, name: str) -> QTableView:
+        view = QTableView(objectName=name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((90, 120, 200, 160, 120)):
+            view.setColumnWidth(col, width)
+        return view
+
+    def set_venues(self, venues: Sequence[Venue]) -> None:
+        self._venues = {v.id: v for v in venues}
+
+    def reload(self) -> None:
+        current = self.current_group()
+        self.groups.blockSignals(True)
+        self.groups.clear()
+        for g in self.repo.groups():
+            item = QListWidgetItem(
+                f"{g.day:%Y-%m-%d}  {g.name}\n{g.union_name} · {len(g.venue_ids)} " + tr("个场馆")
+            )
+            item.setData(Qt.ItemDataRole.UserRole, g)
+            self.groups.addItem(item)
+            if current is not None and g.id == current.id:
+                self.groups.setCurrentItem(item)
+        self.groups.blockSignals(False)
+        if self.groups.currentRow() < 0 and self.groups.count():
+            self.groups.setCurrentRow(0)
+        self._show_group()
+        self._tables_stale = True
+        self._refresh_tables()
+
+    def _refresh_tables(self) -> None:
+        if not self._tables_stale:
+            return
+        self._tables_stale = False
+        self.people_model.reload()
+        self.visits_model.reload()
+        self.people_total.setText(tr("共 {0} 人").format(self.people_model.rowCount()))
+        self.visits_total.setText(tr("共 {0} 条参与记录（人次）").format(self.visits_model.rowCount()))
+
+    def data_changed(self) -> None:
+        self._show_group()
+        self._tables_stale = True
+        if self.tabs.currentIndex() != 0:
+            self._refresh_tables()
+        self.changed.emit()
+
+    def current_group(self) -> Group | None:
+        item = self.groups.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _show_group(self) -> None:
+        group = self.current_group()
+        self.roster.blockSignals(True)
+        self.roster.clear()
+        self.venue_choice.clear()
+        enabled = group is not None
+        for w in (self.venue_choice, self.search, self.checkin_button, self.roster):
+            w.setEnabled(enabled)
+        if group is None:
+            self.group_title.setText(tr("还没有团队。先“导入名册”，再“新建团队”，即可在此签到。"))
+            self.roster.blockSignals(False)
+            self._update_counts()
+            return
+        names = [self._venues[v].name_zh if v in self._venues else v for v in group.venue_ids]
+        leader = tr("，领队 {0}").format(group.leader) if group.leader else ""
+        self.group_title.setText(
+            tr("<b>{0}</b>　{1}　{2}{3}<br>行程：{4}").format(
+                group.name, group.day, group.union_name, leader, " → ".join(names)
+            )
+        )
+        self.venue_choice.addItem(tr("全部 {0} 个场馆").format(len(group.venue_ids)), None)
+        for vid, name in zip(group.venue_ids, names, strict=True):
+            self.venue_choice.addItem(name, vid)
+        total = len(group.venue_ids)
+        for entry in self.repo.roster(group.id):
+            done = len(entry.visited & set(group.venue_ids))
+            mark = tr("已签到") if done == total else (tr("已签 {0}/{1}").format(done, total) if done else "")
+            item = QListWidgetItem(f"{entry.name}　{entry.work_unit}　{entry.mobile_masked}　{mark}".rstrip())
+            item.setData(Qt.ItemDataRole.UserRole, entry.participant_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.roster.addItem(item)
+        self.roster.blockSignals(False)
+        self._filter_roster(self.search.text())
+
+    def _filter_roster(self, text: str) -> None:
+        needle = text.strip()
+        for i in range(self.roster.count()):
+            item = self.roster.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().replace("*", ""))
+        self._update_counts()
+
+    def _set_visible_checked(self, on: bool) -> None:
+        self.roster.blockSignals(True)
+        for i in range(self.roster.count()):
+            item = self.roster.item(i)
+            if not item.isHidden():
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.roster.blockSignals(False)
+        self._update_counts()
+
+    def checked_people(self) -> list[int]:
+        return [
+            int(self.roster.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.roster.count())
+            if self.roster.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update_counts(self) -> None:
+        n = self.roster.count()
+        self.counts.setText(
+            tr("名单 {0} 人，已勾选 {1} 人").format(n, len(self.checked_people())) if n else ""
+        )
+        self.checkin_button.setEnabled(bool(self.checked_people()))
+
+    # --- commands ----------------------------------------------------------------------------------
+    def checkin_selected(self) -> None:
+        group = self.current_group()
+        people = self.checked_people()
+        if group is None or not people:
+            return
+        venue = self.venue_choice.currentData()
+        venues = [venue] if venue else None
+        try:
+            created = self.repo.checkin(group.id, people, venues)
+        except Exception as exc:
+            log.exception("check-in failed")
+            show_error(self, tr("签到失败：{0}").format(exc))
+            return
+        text = tr("签到 {0} 人").format(len(people))
+        self.undo.push(_CheckinCommand(self, group, people, venues, created, text))
+        self.status.emit(tr("{0}，新增 {1} 条参与记录（Ctrl+Z 撤销）").format(text, len(created)))
+        self.data_changed()
+
+    def checkin_from_sheet(self) -> None:
+        group = self.current_group()
+        if group is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, tr("选择签到表"), "", tr("签到表 (*.xlsx *.xls *.csv)"))
+        if not name:
+            return
+        venue = self.venue_choice.currentData()
+        venues = [venue] if venue else None
+
+        def done(report: object) -> None:
+            from redtour.storage.signin_import import SigninReport
+
+            assert isinstance(report, SigninReport)
+            if report.errors:
+                lines = "\n".join(
+                    tr("第 {0} 行：{1}").format(n.sheet_row, n.reason) for n in report.errors[:30]
+                )
+                show_error(self, tr("签到表中有无法匹配的行，未记录任何签到：\n{0}").format(lines))
+                return
+            text = tr("按签到表签到 {0} 人").format(report.matched)
+            people = self._people_of(report)
+            self.undo.push(_CheckinCommand(self, group, people, venues, report.visits, text))
+            self.status.emit(tr("{0}，新增 {1} 条参与记录").format(text, len(report.visits)))
+            self.data_changed()
+
+        run_in_background(
+            lambda: checkin_from_file(self.db, group.id, Path(name), venues),
+            done,
+            lambda exc: show_error(self, str(exc)),
+            self,
+        )
+
+    def _people_of(self, report: object) -> list[int]:
+        from sqlalchemy import select
+
+        from redtour.storage.models import VisitRow
+
+        ids = getattr(report, "visits", [])
+        with self.db.reading() as s:
+            return sorted(set(s.scalars(select(VisitRow.participant_id).where(VisitRow.id.in_(ids)))))
+
+    def new_group(self) -> None:
+        dialog = GroupDialog(self.repo, list(self._venues.values()), self.db, self)
+        if dialog.exec() != GroupDialog.DialogCode.Accepted or dialog.created is None:
+            return
+        self.reload()
+        for i in range(self.groups.count()):
+            if self.groups.item(i).data(Qt.ItemDataRole.UserRole).id == dialog.created.id:
+                self.groups.setCurrentRow(i)
+
+    def import_roster(self) -> None:
+        group = self.current_group()
+        dialog = RosterImportDialog(self.db, self.repo, self.settings, self, group=group)
+        dialog.exec()
+        if dialog.applied:
+            self.reload()
+            self.changed.emit()
+
+    def save_template(self) -> None:
+        from redtour.export.roster_template import write_roster_template
+
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("保存名册模板"), tr("红色寻访名册模板.xlsx"), "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        try:
+            write_roster_template(Path(name), with_id_number=self.settings.collect_id_number)
+        except OSError as exc:
+            show_error(self, tr("无法保存 {0}：{1}").format(name, exc.strerror or exc))
+            return
+        show_info(self, tr("名册模板"), tr("已保存到 {0}").format(name))
+
+    def import_log(self) -> None:
+        from redtour.storage.log_import import LogImportReport, import_log
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), "", tr("参与记录 (*.xlsx *.csv)")
+        )
+        if not name:
+            return
+
+        def done(result: object) -> None:
+            assert isinstance(result, LogImportReport)
+            if result.errors:
+                lines = "\n".join(
+                    tr("第 {0} 行：{1}").format(n.sheet_row, n.reason) for n in result.errors[:30]
+                )
+                show_error(self, tr("文件有错误或冲突，未导入任何记录：\n{0}").format(lines))
+                return
+            show_info(
+                self,
+                tr("导入参与记录"),
+                tr("新增 {0} 条参与记录（新增人员 {1} 人）；{2} 条本机已有，未重复导入。").format(
+                    result.added, result.people_added, result.merged
+                ),
+            )
+            self.reload()
+            self.changed.emit()
+
+        run_in_background(
+            lambda: import_log(self.db, Path(name)), done, lambda exc: show_error(self, str(exc)), self
+        )

@@ -1,0 +1,130 @@
+"""Participation and statistics pages with real widgets, a real SQLite file and background workers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from redtour.storage.participation import ParticipationRepository
+from redtour.storage.participation_stats import compute_stats, get_target
+from redtour.storage.venues import VenueRepository
+from redtour.ui.dialogs.export_dialog import ExportDialog
+from redtour.ui.dialogs.roster_import_dialog import RosterImportDialog
+from redtour.ui.models.lazy_table_model import LazyTableModel
+from redtour.ui.pages.participation_page import ParticipationPage
+from redtour.ui.pages.stats_page import StatsPage
+from redtour.ui.settings import Settings
+from tests.importing.test_bad_files import roster_rows, write_csv
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def run_import(qtbot, dialog: RosterImportDialog, *, dry_run: bool) -> None:
+    dialog._run(dry_run=dry_run)
+    assert dialog._busy and not dialog.check_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=20_000)
+
+
+def test_import_preview_then_apply(qtbot, user_db, tmp_path, settings):
+    repo = ParticipationRepository(user_db)
+    rows = list(roster_rows(120))
+    rows[50][1] = "12345"
+    bad = write_csv(tmp_path / "bad.csv", rows)
+    dialog = RosterImportDialog(user_db, repo, settings)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(bad))
+    dialog.union.setCurrentText("普陀区总工会")
+    run_import(qtbot, dialog, dry_run=True)
+    assert not dialog.apply_button.isEnabled()
+    assert "错误 1 行" in dialog.summary.text()
+    assert dialog.preview.item(0, 0).text() == "51" and "手机号无效" in dialog.preview.item(0, 4).text()
+    assert repo.count_participants() == 0
+    rows[50][1] = "13800000049"
+    dialog.path.setText(str(write_csv(tmp_path / "good.csv", rows)))
+    run_import(qtbot, dialog, dry_run=True)
+    assert dialog.apply_button.isEnabled() and dialog.preview.rowCount() == 120
+    run_import(qtbot, dialog, dry_run=False)
+    assert dialog.applied and "导入完成" in dialog.summary.text()
+    assert repo.count_participants() == 120
+
+
+def test_checkin_select_search_and_undo(qtbot, user_db, tmp_path, settings):
+    from redtour.storage.roster_import import import_roster
+
+    import_roster(user_db, write_csv(tmp_path / "r.csv", roster_rows(30)), "普陀区总工会")
+    repo = ParticipationRepository(user_db)
+    repo.create_group("普陀区总工会", "第一批", date(2026, 5, 1), ["alpha", "beta"])
+    page = ParticipationPage(user_db, settings)
+    qtbot.addWidget(page)
+    page.set_venues(VenueRepository(user_db).list_venues())
+    page.reload()
+    assert page.roster.count() == 30 and "测试纪念馆甲 → 测试会馆乙" in page.group_title.text()
+    page.search.setText("0000000")  # the first ten mobiles' middle digits are masked, so: by name
+    page.search.setText(page.roster.item(0).text().split("　")[0])
+    assert sum(not page.roster.item(i).isHidden() for i in range(30)) == 1
+    page.search.clear()
+    page._set_visible_checked(True)
+    assert "已勾选 30 人" in page.counts.text()
+    page.checkin_selected()
+    assert compute_stats(user_db).visits == 60
+    assert "已签到" in page.roster.item(0).text()
+    page.undo.undo()
+    assert compute_stats(user_db).visits == 0
+    page.undo.redo()
+    assert compute_stats(user_db).visits == 60
+    page.tabs.setCurrentIndex(2)
+    assert page.visits_model.rowCount() == 60 and page.visits_model.index(0, 0).data() == "2026-05-01"
+    page.tabs.setCurrentIndex(1)
+    assert page.people_model.rowCount() == 30 and "****" in page.people_model.index(0, 1).data()
+
+
+def test_lazy_model_fetches_only_the_pages_it_shows():
+    calls = []
+
+    def fetch(offset: int, limit: int):
+        calls.append(offset)
+        return [(i, f"row {i}") for i in range(offset, min(offset + limit, 1_000_000))]
+
+    model = LazyTableModel(["name"], lambda: 1_000_000, fetch)
+    model.reload()
+    assert model.rowCount() == 1_000_000 and calls == []
+    assert model.index(999_999, 0).data() == "row 999999"
+    assert model.index(5, 0).data() == "row 5"
+    for row in range(0, 200_000, 997):
+        model.index(row, 0).data()
+    assert model.pages_in_memory <= LazyTableModel.KEEP_PAGES
+    assert len(calls) < 1100
+
+
+def test_stats_page_filters_target_and_export(qtbot, user_db, tmp_path, settings):
+    from redtour.storage.roster_import import import_roster
+
+    import_roster(user_db, write_csv(tmp_path / "r.csv", roster_rows(10)), "普陀区总工会")
+    repo = ParticipationRepository(user_db)
+    g = repo.create_group("普陀区总工会", "第一批", date(2026, 5, 1), ["alpha", "beta"])
+    repo.checkin(g.id, [e.participant_id for e in repo.roster(g.id)])
+    page = StatsPage(user_db)
+    qtbot.addWidget(page)
+    page.set_venues(VenueRepository(user_db).list_venues())
+    page.reload()
+    qtbot.waitUntil(lambda: page.stats is not None and page.table.rowCount() == 1, timeout=5000)
+    assert "人数 <b>10</b>" in page.totals.text() and "人次 <b>20</b>" in page.totals.text()
+    page.venue.setCurrentIndex(page.venue.findData("alpha"))
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.visits == 10, timeout=5000)
+    page.target.setValue(40)
+    page._save_target()
+    assert get_target(user_db) == 40 and page.progress.value() == 10
+    dialog = ExportDialog(user_db, page.current_filter(), page.filter_text(), page)
+    qtbot.addWidget(dialog)
+    dialog.csv.setChecked(True)
+    dialog.path.setText(str(tmp_path / "out.csv"))
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog._export()
+    assert dialog.result is not None and dialog.result.rows == 10
+    assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
