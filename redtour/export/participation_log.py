@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from redtour.core.participation import Stats
 from redtour.core.people import mask_mobile
@@ -59,17 +60,25 @@ class ExportInfo:
 def _prepared(
     rows: Iterable[Sequence[object]], full_phone: bool, *, csv_text: bool
 ) -> Iterator[list[object]]:
+    """Rows ready to write: mobile masked unless ``full_phone``; day as ISO text (CSV) or a date (xlsx);
+    in CSV, text that starts like a formula gets its apostrophe (xlsx cells are inline strings instead)."""
+    risky = frozenset(c[0] for c in RISKY_START)
+    guarded = TEXT_COLUMNS
+    m = MOBILE_COLUMN
     for row in rows:
-        out = list(row)
-        mobile = out[MOBILE_COLUMN]
-        out[MOBILE_COLUMN] = (mobile or "") if full_phone else mask_mobile(mobile)  # type: ignore[arg-type]
+        out: list[Any] = list(row)
+        if not full_phone and out[m]:
+            out[m] = mask_mobile(out[m])
+        day = out[0]
         if csv_text:
-            for i in TEXT_COLUMNS:
+            if isinstance(day, date):
+                out[0] = day.isoformat()
+            for i in guarded:
                 value = out[i]
-                if isinstance(value, str) and value.startswith(RISKY_START):
+                if value and value[0] in risky:
                     out[i] = "'" + value
-            if isinstance(out[0], date):
-                out[0] = out[0].isoformat()
+        elif isinstance(day, str):
+            out[0] = date.fromisoformat(day)
         yield out
 
 

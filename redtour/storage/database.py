@@ -37,6 +37,8 @@ def _install_sqlite_hooks(engine: Engine, *, journal: str | None) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.execute("PRAGMA secure_delete=ON")
+        # 64 MB page cache (default 2 MB): statistics scan a 30–40 MB covering index of a 1M-visit table.
+        cur.execute("PRAGMA cache_size=-65536")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -24,13 +24,28 @@ def compute_stats(db: Database, flt: StatsFilter | None = None, by: str | None =
     if by is not None and by not in BY_CHOICES:
         raise ValueError(f"unknown dimension {by!r}")
     with db.reading() as s:
-        totals = select(func.count(VisitRow.id), func.count(VisitRow.participant_id.distinct()))
-        visits, people = s.execute(visit_filter(s, totals, flt)).one()
+        rows: list[Any] = []
+        if by is not None:
+            column: Any = {"union": VisitRow.union_id, "venue": VisitRow.venue_id, "month": VisitRow.month}[
+                by
+            ]
+            # count(*) beside count(DISTINCT) on the dimension's covering index: one ordered scan, no sort.
+            grouped = select(column, func.count(), func.count(VisitRow.participant_id.distinct()))
+            rows = list(s.execute(visit_filter(s, grouped, flt).group_by(column)).all())
+        if by == "union":
+            # Each visit carries its participant's union, so people per union add up to the total.
+            visits, people = sum(r[1] for r in rows), sum(r[2] for r in rows)
+        else:
+            visits = (
+                sum(r[1] for r in rows)
+                if by
+                else s.scalar(visit_filter(s, select(func.count()).select_from(VisitRow), flt)) or 0
+            )
+            # SELECT DISTINCT walks an index in participant order (no temp B-tree), unlike COUNT(DISTINCT).
+            distinct = visit_filter(s, select(VisitRow.participant_id).distinct(), flt).subquery()
+            people = s.scalar(select(func.count()).select_from(distinct)) or 0
         if by is None:
             return Stats(int(people), int(visits))
-        column: Any = {"union": VisitRow.union_id, "venue": VisitRow.venue_id, "month": VisitRow.month}[by]
-        grouped = select(column, func.count(VisitRow.id), func.count(VisitRow.participant_id.distinct()))
-        rows: list[Any] = list(s.execute(visit_filter(s, grouped, flt).group_by(column)).all())
         if by == "union":
             union_names: dict[Any, str] = dict(s.execute(select(TradeUnionRow.id, TradeUnionRow.name)).all())
             labelled = [(str(k), union_names.get(k, str(k)), p, v) for k, v, p in rows]

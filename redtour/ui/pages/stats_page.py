@@ -238,7 +238,10 @@ class StatsPage(QWidget):
         series.append(visits)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([r.label for r in rows])
+        categories.append([r.label[2:] if monthly else r.label for r in rows])  # 2025-05 → 25-05
+        if monthly and len(rows) > 8:
+            categories.setLabelsAngle(-90)
+            categories.setTruncateLabels(False)
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setMin(0)
@@ -251,6 +254,7 @@ class StatsPage(QWidget):
         self.chart.addAxis(values, val_side)
         series.attachAxis(categories)
         series.attachAxis(values)
+        values.applyNiceNumbers()
         title = self.by.currentText() + (
             "" if monthly or len(stats.rows) <= CHART_ROWS else tr("（前 {0} 名）").format(CHART_ROWS)
         )
