@@ -26,6 +26,14 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("红色寻访助手")
+    from PySide6.QtGui import QIcon
+
+    from redtour import paths
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(paths.resource("icons", f"redtour-{size}.png")))
+    app.setWindowIcon(icon)
     return app
 
 
@@ -73,7 +81,36 @@ def run_gui(args: argparse.Namespace) -> int:
     window = build_main_window(db, settings, language)
     window.show()
     log.info("redtour %s started, database %s, language %s", __version__, db.describe(), language)
+    if getattr(args, "exit_after_start", False):
+        _quit_once_painted(app, window)
     code = app.exec()
     db.dispose()
     del translators
     return int(code)
+
+
+def _quit_once_painted(app, window) -> None:
+    """--exit-after-start: report when the window is on screen with its map loaded, then quit (smoke tests)."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    started = time.perf_counter()
+
+    def report(ok: bool = True) -> None:
+        from redtour import STARTED
+
+        print(
+            f"main window shown: {window.isVisible()}, map loaded: {ok}, "
+            f"{time.perf_counter() - STARTED:.2f} s after start-up began",
+            flush=True,
+        )
+        app.quit()
+
+    pane = getattr(window, "map_pane", None)
+    if pane is not None:
+        pane.ready.connect(lambda: QTimer.singleShot(0, report))  # the page said hello over QWebChannel
+        QTimer.singleShot(20_000, lambda: report(False))  # never hang a CI job
+    else:
+        QTimer.singleShot(0, report)
+    log.debug("waiting for the first paint (%.3f s)", time.perf_counter() - started)

@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["zh_CN", "en"], help="GUI language for this run (default: settings, zh_CN)"
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
+    p.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="open the window, print how long start-up took once the map has loaded, and quit (smoke tests)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser(
@@ -458,6 +463,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
     try:
         return int(args.func(args))
+    except BrokenPipeError:  # `redtour sites | head`: the reader left; not an error
+        sys.stderr.close()
+        return 0
     except RedtourError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2

@@ -254,7 +254,9 @@ class MainWindow(QMainWindow):
     def _open_user_guide(self) -> None:
         guide = paths.install_root() / "docs" / "user-guide.md"
         if guide.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+            from redtour.ui.dialogs.guide_dialog import GuideDialog
+
+            GuideDialog(guide, self).exec()
         else:
             show_info(self, tr("使用指南"), tr("没有找到使用指南文件：{0}").format(guide))
 

@@ -81,3 +81,9 @@ def test_version_and_bad_date_message(tmp_path):
     assert run(tmp_path, "--version").stdout.decode().startswith("redtour ")
     bad = run(tmp_path, "sites", "--date", "2026/11/23")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr.decode()
+
+
+def test_exit_after_start_opens_the_window_with_its_map(tmp_path):
+    out = run(tmp_path, "--exit-after-start")
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    assert "main window shown: True, map loaded: True" in out.stdout.decode()

@@ -42,3 +42,13 @@ def test_the_whole_app_starts_headless_and_grabs_a_screenshot(tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 20_000
     assert (tmp_path / "home" / "data" / "redtour.db").exists()
+
+
+def test_user_guide_dialog_renders_the_chinese_guide(qtbot):
+    from redtour import paths
+    from redtour.ui.dialogs.guide_dialog import GuideDialog
+
+    dialog = GuideDialog(paths.install_root() / "docs" / "user-guide.md")
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "行程规划" in text and "参与记录" in text and "#" not in text.splitlines()[0]

@@ -254,7 +254,10 @@ class StatsPage(QWidget):
         self.chart.addAxis(values, val_side)
         series.attachAxis(categories)
         series.attachAxis(values)
-        values.applyNiceNumbers()
+        if rows:
+            values.applyNiceNumbers()
+        else:
+            values.setRange(0, 1)  # no data yet: an empty chart, not a NaN axis
         title = self.by.currentText() + (
             "" if monthly or len(stats.rows) <= CHART_ROWS else tr("（前 {0} 名）").format(CHART_ROWS)
         )
