@@ -5,6 +5,8 @@ smoothly; peak memory < 500 MB; import of a 100,000-row .xlsx roster < 20 s; exp
 to .csv < 10 s and to .xlsx < 60 s.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_participation.py [--visits 1000000] [--skip-export]
+        [--postgres postgresql+psycopg://user@host:port/maintenance_db]   (the same on a PostgreSQL server:
+         a database "redtour_bench" is created there, filled, measured and dropped)
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=250_000)
     parser.add_argument("--roster-rows", type=int, default=100_000)
     parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server instead of SQLite")
     args = parser.parse_args()
 
     from redtour.core.participation import StatsFilter
@@ -48,7 +51,18 @@ def main() -> None:
     from redtour.storage.venues import VenueRepository
 
     work = Path(tempfile.mkdtemp(prefix="redtour-bench-part-"))
-    db = open_user_database(f"sqlite:///{work / 'redtour.db'}")
+    if args.postgres:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql('DROP DATABASE IF EXISTS "redtour_bench" WITH (FORCE)')
+            conn.exec_driver_sql('CREATE DATABASE "redtour_bench"')
+        target = make_url(args.postgres).set(database="redtour_bench").render_as_string(hide_password=False)
+    else:
+        target = f"sqlite:///{work / 'redtour.db'}"
+    db = open_user_database(target)
     venue_ids = [v.id for v in VenueRepository(db).list_venues() if v.in_notice]
     t = time.perf_counter()
     # Generated in a child process: the generator's own lists must not count towards the app's peak memory.
@@ -62,7 +76,7 @@ def main() -> None:
             sys.executable,
             "-c",
             code,
-            str(db.sqlite_path),
+            str(db.sqlite_path or target),
             str(args.visits),
             str(args.people),
             ",".join(venue_ids),
@@ -73,9 +87,10 @@ def main() -> None:
         cwd=Path(__file__).resolve().parent.parent,
     )
     counts = json.loads(child.stdout)
+    size = db.sqlite_path.stat().st_size / 2**20 if db.sqlite_path else _pg_size(db)
     print(
-        f"generated {counts} in {time.perf_counter() - t:.1f} s; "
-        f"database {db.sqlite_path.stat().st_size / 2**20:.0f} MB"
+        f"backend {db.url.get_backend_name()}; generated {counts} in {time.perf_counter() - t:.1f} s; "
+        f"database {size:.0f} MB"
     )
 
     repo = ParticipationRepository(db)
@@ -195,6 +210,16 @@ def main() -> None:
             )
     print(f"\npeak memory (whole run): {peak_mb():.0f} MB (target < 500 MB)")
     db.dispose()
+    if args.postgres:
+        with admin.connect() as conn:
+            conn.exec_driver_sql('DROP DATABASE IF EXISTS "redtour_bench" WITH (FORCE)')
+
+
+def _pg_size(db) -> float:
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT pg_database_size(current_database())")).scalar() / 2**20
 
 
 if __name__ == "__main__":

@@ -41,22 +41,72 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
+class _Postgres:
+    """The same inserts on PostgreSQL: rows are streamed with COPY (psycopg), in one transaction."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        u = make_url(url)
+        self.con = psycopg.connect(
+            host=u.host, port=u.port, user=u.username, password=u.password, dbname=u.database
+        )
+        self.cur = self.con.cursor()
+
+    def execute(self, sql: str, row: tuple[object, ...] = ()) -> None:
+        self.executemany(sql, [row])
+
+    def executemany(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        table = sql.split()[2]
+        with self.cur.copy(f"COPY {table} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def finish(self) -> None:
+        self.con.commit()
+        self.con.autocommit = True
+        for table in ("trade_union", "participant", "tour_group", "visit"):
+            self.cur.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+            )
+        self.cur.execute("VACUUM ANALYZE")
+        self.con.close()
+
+
+class _Sqlite:
+    def __init__(self, path: str) -> None:
+        self.con = sqlite3.connect(path)
+        self.con.execute("PRAGMA foreign_keys=ON")
+        self.cur = self.con.cursor()
+        self.cur.execute("BEGIN IMMEDIATE")
+
+    def execute(self, sql: str, row: tuple[object, ...] = ()) -> None:
+        self.cur.execute(sql, row)
+
+    def executemany(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        self.cur.executemany(sql, rows)
+
+    def finish(self) -> None:
+        self.con.commit()
+        self.con.execute("ANALYZE")
+        self.con.close()
+
+
 def generate(
-    db_path: Path,
+    db: str | Path,
     *,
     visits: int,
     people: int,
     venue_ids: list[str],
     seed: int = 1,
     start: date = date(2025, 1, 1),
-    days: int = 700,
+    days: int = 690,
 ) -> dict[str, int]:
+    """``db`` is a SQLite file path or the postgresql:// URL of a database redtour has migrated."""
     rng = random.Random(seed)
     now = datetime(2026, 11, 30, 9, 0).isoformat(sep=" ")
-    con = sqlite3.connect(db_path)
-    con.execute("PRAGMA foreign_keys=ON")
-    cur = con.cursor()
-    cur.execute("BEGIN IMMEDIATE")
+    cur: _Postgres | _Sqlite = _Postgres(str(db)) if str(db).startswith("postgresql") else _Sqlite(str(db))
     unions: list[tuple[int, int]] = []  # (union id, its top id)
     uid = 0
     tops = [f"{d}总工会" for d in DISTRICTS] + [f"上海市{i}工会" for i in INDUSTRIES]
@@ -142,7 +192,5 @@ def generate(
                 )
     cur.executemany("INSERT INTO tour_group VALUES (?,?,?,?,?,?,?,?,?)", group_rows)
     cur.executemany("INSERT INTO visit VALUES (?,?,?,?,?,?,?,?,?,?)", visit_rows)
-    con.commit()
-    con.execute("ANALYZE")
-    con.close()
+    cur.finish()
     return {"unions": len(unions), "people": people, "groups": gid, "visits": vid}

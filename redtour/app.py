@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from redtour import APP_NAME, __version__
@@ -73,7 +74,9 @@ def run_gui(args: argparse.Namespace) -> int:
     translators = install_translators(app, language)
     install_excepthook()
     try:
-        db = open_user_database(resolve_db_url(args.db))
+        # --db and REDTOUR_DB win; then a server chosen in Settings ▸ 数据库; else the local file.
+        chosen = args.db or os.environ.get("REDTOUR_DB") or settings.database_url or None
+        db = open_user_database(resolve_db_url(chosen))
     except RedtourError as exc:
         log.error("cannot open the database: %s", exc)
         show_error(None, str(exc))

@@ -16,6 +16,8 @@ apt_packages=(
   libxcb-render-util0 libxcb-image0
   poppler-utils             # pdftoppm: tests and docs turn PDFs into PNG
 )
+# The test suite also runs on a throw-away PostgreSQL server (scripts/pg-test-server.sh).
+if [ $want_test = 1 ]; then apt_packages+=(postgresql); fi
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

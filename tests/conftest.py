@@ -32,12 +32,111 @@ def fixture_catalogue(tmp_path: Path) -> Path:
     return out
 
 
+# REDTOUR_TEST_DB=postgresql+psycopg://…/db runs the suite on PostgreSQL: every test that asks for a database
+# gets a fresh one on that server (scripts/run-tests.sh starts a throw-away server and runs the suite twice).
+TEST_SERVER = os.environ.get("REDTOUR_TEST_DB", "")
+ON_POSTGRES = TEST_SERVER.startswith("postgresql")
+_created: list[str] = []
+
+
+def _admin():
+    from sqlalchemy import create_engine
+
+    return create_engine(TEST_SERVER, isolation_level="AUTOCOMMIT")
+
+
+def fresh_postgres_url(template: str = "template0") -> str:
+    """An empty (or templated) database of its own on the test server."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    name = f"rt_{uuid.uuid4().hex[:12]}"
+    engine = _admin()
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    engine.dispose()
+    _created.append(name)
+    return make_url(TEST_SERVER).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres_database(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    engine = _admin()
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    engine.dispose()
+    if name in _created:
+        _created.remove(name)
+
+
+@pytest.fixture(scope="session")
+def _postgres_template(tmp_path_factory):
+    """A database migrated and seeded from the fixture catalogue, cloned per test (CREATE DATABASE … TEMPLATE)."""
+    from redtour.storage.bootstrap import open_user_database
+    from redtour.storage.catalogue_db import build_catalogue
+
+    bundle = tmp_path_factory.mktemp("pg-bundle") / "sites.db"
+    build_catalogue(FIXTURE_VENUES, bundle)
+    url = fresh_postgres_url()
+    open_user_database(url, bundle=bundle).dispose()
+    yield url
+    drop_postgres_database(url)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if ON_POSTGRES:
+        for name in list(_created):
+            from sqlalchemy.engine import make_url
+
+            drop_postgres_database(
+                make_url(TEST_SERVER).set(database=name).render_as_string(hide_password=False)
+            )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not ON_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="tests a SQLite file itself (the suite is running on PostgreSQL)")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only: exercises the SQLite file (WAL, pragmas, kill -9 on the file)"
+    )
+
+
 @pytest.fixture
-def user_db(tmp_path: Path, fixture_catalogue: Path):
-    """A working database on a temporary SQLite file, seeded from the fixture catalogue."""
+def new_user_db(request, tmp_path, fixture_catalogue):
+    """A factory: ``new_user_db("office2")`` opens another working database on the backend under test."""
     from redtour.storage.bootstrap import open_user_database
     from redtour.storage.database import sqlite_url
 
-    db = open_user_database(sqlite_url(tmp_path / "user" / "redtour.db"), bundle=fixture_catalogue)
-    yield db
-    db.dispose()
+    opened = []
+
+    def make(name: str = "user"):
+        if ON_POSTGRES:
+            template = request.getfixturevalue("_postgres_template")
+            url = fresh_postgres_url(template.rsplit("/", 1)[-1])
+        else:
+            url = sqlite_url(tmp_path / name / "redtour.db")
+        db = open_user_database(url, bundle=fixture_catalogue)
+        opened.append((db, url))
+        return db
+
+    yield make
+    for db, url in opened:
+        db.dispose()
+        if ON_POSTGRES:
+            drop_postgres_database(url)
+
+
+@pytest.fixture
+def user_db(new_user_db):
+    """A working database (a temporary SQLite file, or a fresh PostgreSQL database), seeded from the fixtures."""
+    return new_user_db("user")

@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from redtour import paths
 from redtour.core.errors import DatabaseError
 from redtour.storage.catalogue_db import sync_from_bundle
+from redtour.storage.credentials import with_password
 from redtour.storage.database import Database, sqlite_url
 from redtour.storage.migrate import upgrade
 
@@ -48,6 +50,8 @@ def open_user_database(url: str | None = None, *, bundle: Path | None = None) ->
     """The working database, ready to use. Never writes to the bundled catalogue."""
     url = url or resolve_db_url()
     parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        url = with_password(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         _check_location(Path(parsed.database or ""))
     db = Database(url)
@@ -60,6 +64,10 @@ def open_user_database(url: str | None = None, *, bundle: Path | None = None) ->
         elif db.is_sqlite and db.quick_check() != "ok":
             raise DatabaseError(f"数据库 {db.describe()} 已损坏（完整性检查未通过），请从备份恢复。")
         sync_from_bundle(db, bundle or paths.bundled_catalogue_db())
+    except OperationalError as exc:
+        db.dispose()
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        raise DatabaseError(f"无法打开数据库 {db.describe()}：{reason}") from None
     except Exception:
         db.dispose()
         raise

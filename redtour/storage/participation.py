@@ -359,16 +359,15 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def add_members(s: Session, group_id: int, participant_ids: Sequence[int]) -> int:
+    """Put people on a group's roster; returns how many were new there (rowcount is -1 on PostgreSQL)."""
     if s.get(TourGroupRow, group_id) is None:
         raise LookupError(f"没有编号为 {group_id} 的团队")
+    members = select(func.count()).select_from(GroupMemberRow).where(GroupMemberRow.group_id == group_id)
+    before = s.scalar(members) or 0
     rows = [{"group_id": group_id, "participant_id": p} for p in participant_ids]
-    n = 0
     for chunk in _chunks(rows, 2000):
-        n += (
-            s.connection().execute(insert_ignoring_duplicates(s, GroupMemberRow.__table__), chunk).rowcount
-            or 0
-        )
-    return n
+        s.execute(insert_ignoring_duplicates(s, GroupMemberRow), chunk)
+    return (s.scalar(members) or 0) - before
 
 
 def checkin_in_session(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter,
 
 from redtour import paths
 from redtour.core.catalogue import Location, Venue
+from redtour.core.errors import RedtourError
 from redtour.logsetup import log_file
 from redtour.mapping.tiles import offered_providers
 from redtour.storage.database import Database
@@ -240,13 +241,17 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self, tile_store=tiles.store if tiles is not None else None)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        restart = dialog.apply()
+        try:
+            restart = dialog.apply()
+        except RedtourError as exc:  # the keyring refused the password: the rest is saved
+            show_error(self, str(exc))
+            restart = False
         if tiles is not None and self.map_pane is not None:
             tiles.online = self.settings.online_tiles
             tiles.tianditu_key = self.settings.tianditu_key
             self.map_pane.set_providers(offered_providers(self.settings.tianditu_key))
         if restart:
-            show_info(self, tr("设置"), tr("界面语言将在重新启动后切换。"))
+            show_info(self, tr("设置"), tr("界面语言或数据库将在重新启动后切换。"))
 
     def _open_about(self) -> None:
         AboutDialog(self._all, self.db_location, self).exec()

@@ -54,6 +54,15 @@ class Settings:
     def collect_id_number(self, value: bool) -> None:
         self.q.setValue("participation/collect_id_number", "true" if value else "false")
 
+    @property
+    def database_url(self) -> str:
+        """A shared server (postgresql+psycopg://user@host:port/db), without its password; "" = the local file."""
+        return str(self.q.value("database/url", ""))
+
+    @database_url.setter
+    def database_url(self, value: str) -> None:
+        self.q.setValue("database/url", value)
+
     def sheet_text(self, key: str, default: str = "") -> str:
         """Route-sheet texts a union sets once: ``title``, ``union``, ``footer``."""
         return str(self.q.value(f"sheet/{key}", default))

@@ -236,6 +236,62 @@
         <translation>When off, roster imports drop the ID number column.</translation>
     </message>
     <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>本机数据库（默认，单机使用）</source>
+        <translation>Local database on this PC (default)</translation>
+    </message>
+    <message>
+        <source>共享的 PostgreSQL 服务器（区总工会、市总工会多人使用）</source>
+        <translation>Shared PostgreSQL server (for several users at a district or city federation)</translation>
+    </message>
+    <message>
+        <source>保存在系统密码库中；不改则留空</source>
+        <translation>Kept in the system keyring; leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>更换数据库在重新启动程序后生效。</source>
+        <translation>A change of database takes effect after a restart.</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>连接成功（PostgreSQL {0}）</source>
+        <translation>Connected (PostgreSQL {0})</translation>
+    </message>
+    <message>
+        <source>连接失败：{0}</source>
+        <translation>Connection failed: {0}</translation>
+    </message>
+    <message>
         <source>选择标志图片</source>
         <translation>Choose a logo image</translation>
     </message>
@@ -464,8 +520,8 @@
         <translation>Delete all local corrections to &quot;{0}&quot; and show the catalogue facts again?</translation>
     </message>
     <message>
-        <source>界面语言将在重新启动后切换。</source>
-        <translation>The interface language changes after a restart.</translation>
+        <source>界面语言或数据库将在重新启动后切换。</source>
+        <translation>The language or database will change after a restart.</translation>
     </message>
     <message>
         <source>使用指南</source>
@@ -586,8 +642,20 @@
         <translation>Groups (visit days)</translation>
     </message>
     <message>
-        <source>导入其他单位的参与记录…</source>
-        <translation>Import another office&apos;s log…</translation>
+        <source>与其他单位交换</source>
+        <translation>Exchange with other offices</translation>
+    </message>
+    <message>
+        <source>导出本工会的交换包…</source>
+        <translation>Export this union&apos;s exchange package…</translation>
+    </message>
+    <message>
+        <source>导入交换包…</source>
+        <translation>Import exchange package…</translation>
+    </message>
+    <message>
+        <source>导入其他单位导出的参与记录（Excel/CSV）…</source>
+        <translation>Import another office&apos;s participation log (Excel/CSV)…</translation>
     </message>
     <message>
         <source>搜索姓名、单位或手机尾号</source>
@@ -748,6 +816,54 @@
     <message>
         <source>新增 {0} 条参与记录（新增人员 {1} 人）；{2} 条本机已有，未重复导入。</source>
         <translation>{0} visit records added ({1} new people); {2} were already here and were not duplicated.</translation>
+    </message>
+    <message>
+        <source>导出交换包</source>
+        <translation>Export exchange package</translation>
+    </message>
+    <message>
+        <source>还没有任何工会的名册。</source>
+        <translation>No union has a roster yet.</translation>
+    </message>
+    <message>
+        <source>导出哪个工会（含其下属基层工会）：</source>
+        <translation>Which union (with its grassroots unions):</translation>
+    </message>
+    <message>
+        <source>保存交换包</source>
+        <translation>Save exchange package</translation>
+    </message>
+    <message>
+        <source>{0}_交换包.zip</source>
+        <translation>{0}_exchange.zip</translation>
+    </message>
+    <message>
+        <source>交换包 (*.zip)</source>
+        <translation>Exchange packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 人、{1} 个团队、{2} 条参与记录。
+交换包含完整手机号，请通过安全渠道传递，用后删除。</source>
+        <translation>Exported {0} people, {1} groups and {2} visit records.
+The package contains full mobile numbers: send it by a safe channel and delete it after use.</translation>
+    </message>
+    <message>
+        <source>选择交换包</source>
+        <translation>Choose exchange package</translation>
+    </message>
+    <message>
+        <source>交换包与本机记录有冲突，未导入任何内容：
+{0}</source>
+        <translation>The package conflicts with records on this PC; nothing was imported:
+{0}</translation>
+    </message>
+    <message>
+        <source>导入交换包</source>
+        <translation>Import exchange package</translation>
+    </message>
+    <message>
+        <source>新增 {0} 人、{1} 个团队、{2} 条参与记录；{3} 条记录本机已有。</source>
+        <translation>Added {0} people, {1} groups and {2} visit records; {3} records were already here.</translation>
     </message>
     <message>
         <source>出发地</source>

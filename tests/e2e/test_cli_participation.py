@@ -11,6 +11,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.e2e.test_cli_sites import run
 from tests.importing.test_bad_files import roster_rows, write_csv
 
@@ -91,6 +93,7 @@ def test_help_texts_name_the_commands(tmp_path):
     assert "--full-phone" in run(tmp_path, "export", "--help").stdout.decode()
 
 
+@pytest.mark.sqlite_only
 def test_kill_9_during_import_leaves_none_or_all(tmp_path):
     """reliability.md §1.6: SIGKILL at random moments of a large import; never a partial roster."""
     n = 60_000
@@ -135,3 +138,23 @@ def test_kill_9_during_import_leaves_none_or_all(tmp_path):
     subprocess.run(cmd, env=env, check=True, capture_output=True)
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*) FROM participant").fetchone()[0] == n
+
+
+def test_exchange_package_between_two_offices(tmp_path):
+    office_a, office_b = tmp_path / "a", tmp_path / "b"
+    roster = write_csv(tmp_path / "r.csv", roster_rows(12))
+    assert run(office_a, "roster", "import", str(roster), "--union", "静安区总工会").returncode == 0
+    assert run(office_a, "group", "create", "--union", "静安区总工会", "--name", "一队", "--date", "2026-06-02",
+               "--sites", "中国劳动组合书记部旧址陈列馆").returncode == 0  # fmt: skip
+    assert run(office_a, "checkin", "--group", "一队", "--all").returncode == 0
+    pkg = tmp_path / "jingan.zip"
+    out = run(office_a, "exchange", "export", "--union", "静安区总工会", "--out", str(pkg))
+    assert out.returncode == 0, out.stderr.decode()
+    for expected_added in (12, 0):  # the second import changes nothing
+        out = run(office_b, "exchange", "import", str(pkg), "--format", "json")
+        assert out.returncode == 0, out.stderr.decode()
+        report = json.loads(out.stdout)
+        assert report["applied"] and report["added"]["visits"] == expected_added
+    stats_a = json.loads(run(office_a, "stats", "--by", "union", "--format", "json").stdout)
+    stats_b = json.loads(run(office_b, "stats", "--by", "union", "--format", "json").stdout)
+    assert stats_a == stats_b and stats_a["visits"] == 12

@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from tests.conftest import ON_POSTGRES, fresh_postgres_url
+
 NOTICE_VENUES = [
     "中国劳动组合书记部旧址陈列馆",
     "沪西工人半日学校",
@@ -21,8 +23,17 @@ NOTICE_VENUES = [
 ]
 
 
+_SERVER_DBS: dict[str, str] = {}
+
+
 def run(tmp_path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """`redtour ARGS` in a fresh process; each tmp_path is one office (its own user folder and database)."""
     env = {**os.environ, "REDTOUR_HOME": str(tmp_path / "home")}
+    if ON_POSTGRES and "--db" not in args:
+        key = str(tmp_path)
+        if key not in _SERVER_DBS:
+            _SERVER_DBS[key] = fresh_postgres_url()
+        env["REDTOUR_DB"] = _SERVER_DBS[key]
     return subprocess.run([sys.executable, "-m", "redtour", *args], capture_output=True, env=env, check=False)
 
 

@@ -55,6 +55,7 @@ def test_bad_source_names_the_file_and_leaves_the_old_db(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".sites-")]
 
 
+@pytest.mark.sqlite_only
 def test_first_start_creates_the_working_db_in_the_user_folder_and_keeps_the_bundle(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("REDTOUR_HOME", str(home))
@@ -76,6 +77,7 @@ def test_first_start_creates_the_working_db_in_the_user_folder_and_keeps_the_bun
     assert sorted(p.name for p in bundle.parent.iterdir()) == ["sites.db"]
 
 
+@pytest.mark.sqlite_only
 def test_real_bundled_catalogue_is_unchanged_by_a_session_that_edits(tmp_path):
     bundle = paths.bundled_catalogue_db()
     digest = hashlib.sha256(bundle.read_bytes()).hexdigest()

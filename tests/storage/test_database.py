@@ -11,6 +11,7 @@ from redtour.storage.database import SQLITE_APPLICATION_ID, Database, sqlite_url
 from redtour.storage.migrate import current_revision, head_revision, upgrade
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_pragmas_on_every_connection(user_db):
     assert user_db.pragma("foreign_keys")[0][0] == 1
     assert user_db.pragma("journal_mode")[0][0] == "wal"
@@ -19,6 +20,7 @@ def test_sqlite_pragmas_on_every_connection(user_db):
     assert current_revision(user_db) == head_revision()
 
 
+@pytest.mark.sqlite_only
 def test_writers_begin_immediate(tmp_path):
     db = Database(sqlite_url(tmp_path / "x.db"))
     upgrade(db)
@@ -72,6 +74,7 @@ def test_db_url_resolution(monkeypatch, tmp_path):
     assert resolve_db_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
 
 
+@pytest.mark.sqlite_only
 def test_foreign_keys_cascade_from_venue_to_corrections(user_db):
     from redtour.storage.venues import VenueRepository
 

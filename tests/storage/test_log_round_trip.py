@@ -7,8 +7,6 @@ from datetime import date
 import pytest
 
 from redtour.core.participation import StatsFilter
-from redtour.storage.bootstrap import open_user_database
-from redtour.storage.database import sqlite_url
 from redtour.storage.log_export import export_log
 from redtour.storage.log_import import import_log
 from redtour.storage.participation_stats import compute_stats
@@ -16,10 +14,8 @@ from tests.export.test_participation_log import logged_db  # noqa: F401 - fixtur
 
 
 @pytest.fixture
-def other_office(tmp_path, fixture_catalogue):
-    db = open_user_database(sqlite_url(tmp_path / "other" / "redtour.db"), bundle=fixture_catalogue)
-    yield db
-    db.dispose()
+def other_office(new_user_db):
+    return new_user_db("other")
 
 
 def all_stats(db):

@@ -128,3 +128,32 @@ def test_stats_page_filters_target_and_export(qtbot, user_db, tmp_path, settings
         dialog._export()
     assert dialog.result is not None and dialog.result.rows == 10
     assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_settings_dialog_keeps_the_server_password_out_of_the_settings_file(qtbot, tmp_path, settings):
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from redtour.ui.dialogs.settings_dialog import SettingsDialog
+
+    previous = keyring.get_keyring()
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(ring)
+    try:
+        dialog = SettingsDialog(settings)
+        qtbot.addWidget(dialog)
+        dialog.db_server.setChecked(True)
+        dialog.db_host.setText("10.1.2.3")
+        dialog.db_user.setText("putuo")
+        dialog.db_password.setText("pa55-word")
+        assert dialog.apply() is True  # a different database: restart needed
+        settings.q.sync()
+        assert settings.database_url == "postgresql+psycopg://putuo@10.1.2.3:5432/redtour"
+        assert "pa55-word" not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
+        assert keyring.get_password("redtour", "putuo@10.1.2.3:5432/redtour") == "pa55-word"
+        dialog.db_local.setChecked(True)
+        dialog.apply()
+        assert settings.database_url == ""
+    finally:
+        keyring.set_keyring(previous)

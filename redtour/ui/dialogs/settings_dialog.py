@@ -14,14 +14,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import URL, make_url
 
 from redtour.export.route_sheet import DEFAULT_TITLE
 from redtour.mapping.tiles import TileStore
+from redtour.storage.credentials import store_password, with_password
 from redtour.ui.i18n import LANGUAGES, tr
 from redtour.ui.settings import Settings
+from redtour.ui.worker import run_in_background
 
 
 class SettingsDialog(QDialog):
@@ -92,6 +97,36 @@ class SettingsDialog(QDialog):
         self.collect_id.setToolTip(tr("关闭时导入名册会丢弃身份证号列。"))
         people_form.addRow(self.collect_id)
 
+        db_box = QGroupBox(tr("数据库"))
+        db_form = QFormLayout(db_box)
+        self.db_local = QRadioButton(tr("本机数据库（默认，单机使用）"), objectName="dbLocal")
+        self.db_server = QRadioButton(
+            tr("共享的 PostgreSQL 服务器（区总工会、市总工会多人使用）"), objectName="dbServer"
+        )
+        current = make_url(settings.database_url) if settings.database_url else None
+        self.db_host = QLineEdit(current.host or "" if current else "", objectName="dbHost")
+        self.db_port = QSpinBox(objectName="dbPort", minimum=1, maximum=65535)
+        self.db_port.setValue(current.port or 5432 if current else 5432)
+        self.db_name = QLineEdit(current.database or "redtour" if current else "redtour", objectName="dbName")
+        self.db_user = QLineEdit(current.username or "" if current else "", objectName="dbUser")
+        self.db_password = QLineEdit(objectName="dbPassword", echoMode=QLineEdit.EchoMode.Password)
+        self.db_password.setPlaceholderText(tr("保存在系统密码库中；不改则留空"))
+        self.db_test = QPushButton(tr("测试连接"), objectName="dbTest")
+        self.db_test.clicked.connect(self._test_connection)
+        self.db_status = QLabel(objectName="dbStatus", wordWrap=True)
+        (self.db_server if current else self.db_local).setChecked(True)
+        self.db_server.toggled.connect(self._enable_server_fields)
+        db_form.addRow(self.db_local)
+        db_form.addRow(self.db_server)
+        db_form.addRow(tr("服务器"), self.db_host)
+        db_form.addRow(tr("端口"), self.db_port)
+        db_form.addRow(tr("数据库名"), self.db_name)
+        db_form.addRow(tr("用户名"), self.db_user)
+        db_form.addRow(tr("密码"), self.db_password)
+        db_form.addRow(self.db_test, self.db_status)
+        db_form.addRow(QLabel(tr("更换数据库在重新启动程序后生效。")))
+        self._enable_server_fields(self.db_server.isChecked())
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,7 +137,52 @@ class SettingsDialog(QDialog):
         layout.addWidget(map_box)
         layout.addWidget(sheet_box)
         layout.addWidget(people_box)
+        layout.addWidget(db_box)
         layout.addWidget(buttons)
+
+    def _enable_server_fields(self, on: bool) -> None:
+        for w in (self.db_host, self.db_port, self.db_name, self.db_user, self.db_password, self.db_test):
+            w.setEnabled(on)
+
+    def server_url(self) -> str:
+        """The server's URL without the password (the password goes to the keyring)."""
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.db_user.text().strip() or None,
+            host=self.db_host.text().strip() or "localhost",
+            port=self.db_port.value(),
+            database=self.db_name.text().strip() or "redtour",
+        ).render_as_string(hide_password=False)
+
+    def _test_connection(self) -> None:
+        from sqlalchemy import create_engine, text
+
+        url = make_url(self.server_url())
+        if self.db_password.text():
+            url = url.set(password=self.db_password.text())
+        else:
+            url = make_url(with_password(url.render_as_string(hide_password=False)))
+        self.db_status.setText(tr("正在连接…"))
+        self.db_test.setEnabled(False)
+
+        def probe() -> str:
+            engine = create_engine(url, connect_args={"connect_timeout": 5})
+            try:
+                with engine.connect() as conn:
+                    return str(conn.execute(text("SHOW server_version")).scalar())
+            finally:
+                engine.dispose()
+
+        def ok(version: object) -> None:
+            self.db_test.setEnabled(True)
+            self.db_status.setText(tr("连接成功（PostgreSQL {0}）").format(version))
+
+        def failed(exc: BaseException) -> None:
+            self.db_test.setEnabled(True)
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            self.db_status.setText(tr("连接失败：{0}").format(reason))
+
+        run_in_background(probe, ok, failed, self)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("选择标志图片"), "", tr("图片 (*.png *.jpg *.jpeg)"))
@@ -133,4 +213,9 @@ class SettingsDialog(QDialog):
         self.settings.set_sheet_text("footer", self.sheet_footer.text())
         self.settings.set_sheet_text("logo", self.sheet_logo.text())
         self.settings.collect_id_number = self.collect_id.isChecked()
+        url = self.server_url() if self.db_server.isChecked() else ""
+        if url and self.db_password.text():
+            store_password(url, self.db_password.text())  # may raise CredentialError: shown by the caller
+        changed = changed or url != self.settings.database_url
+        self.settings.database_url = url
         return changed

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -100,9 +102,14 @@ class ParticipationPage(QWidget):
         lv.addWidget(new_group)
         lv.addWidget(import_roster)
         lv.addWidget(template)
-        import_log = QPushButton(tr("导入其他单位的参与记录…"), objectName="importLog")
-        import_log.clicked.connect(self.import_log)
-        lv.addWidget(import_log)
+        exchange = QPushButton(tr("与其他单位交换"), objectName="exchangeMenu")
+        menu = QMenu(exchange)
+        menu.addAction(tr("导出本工会的交换包…"), self.export_package)
+        menu.addAction(tr("导入交换包…"), self.import_package)
+        menu.addSeparator()
+        menu.addAction(tr("导入其他单位导出的参与记录（Excel/CSV）…"), self.import_log)
+        exchange.setMenu(menu)
+        lv.addWidget(exchange)
 
         # Check-in tab
         self.group_title = QLabel(objectName="groupTitle")
@@ -435,4 +442,76 @@ class ParticipationPage(QWidget):
 
         run_in_background(
             lambda: import_log(self.db, Path(name)), done, lambda exc: show_error(self, str(exc)), self
+        )
+
+    def export_package(self) -> None:
+        from redtour.storage.exchange import export_package
+
+        unions = [u.name for u in self.repo.unions() if u.parent_id is None]
+        if not unions:
+            show_info(self, tr("导出交换包"), tr("还没有任何工会的名册。"))
+            return
+        group = self.current_group()
+        default = group.union_name if group is not None and group.union_name in unions else unions[0]
+        union, ok = QInputDialog.getItem(
+            self,
+            tr("导出交换包"),
+            tr("导出哪个工会（含其下属基层工会）："),
+            unions,
+            unions.index(default),
+            False,
+        )
+        if not ok:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("保存交换包"), tr("{0}_交换包.zip").format(union), tr("交换包 (*.zip)")
+        )
+        if not name:
+            return
+
+        def done(counts: object) -> None:
+            assert isinstance(counts, dict)
+            show_info(
+                self,
+                tr("导出交换包"),
+                tr(
+                    "已导出 {0} 人、{1} 个团队、{2} 条参与记录。\n交换包含完整手机号，请通过安全渠道传递，用后删除。"
+                ).format(counts["participants"], counts["groups"], counts["visits"]),
+            )
+
+        run_in_background(
+            lambda: export_package(self.db, union, Path(name)),
+            done,
+            lambda exc: show_error(self, str(exc)),
+            self,
+        )
+
+    def import_package(self) -> None:
+        from redtour.storage.exchange import ExchangeReport, import_package
+
+        name, _ = QFileDialog.getOpenFileName(self, tr("选择交换包"), "", tr("交换包 (*.zip)"))
+        if not name:
+            return
+
+        def done(result: object) -> None:
+            assert isinstance(result, ExchangeReport)
+            if result.conflicts:
+                lines = "\n".join(result.conflicts[:20])
+                show_error(self, tr("交换包与本机记录有冲突，未导入任何内容：\n{0}").format(lines))
+                return
+            show_info(
+                self,
+                tr("导入交换包"),
+                tr("新增 {0} 人、{1} 个团队、{2} 条参与记录；{3} 条记录本机已有。").format(
+                    result.added["participants"],
+                    result.added["groups"],
+                    result.added["visits"],
+                    result.unchanged["visits"],
+                ),
+            )
+            self.reload()
+            self.changed.emit()
+
+        run_in_background(
+            lambda: import_package(self.db, Path(name)), done, lambda exc: show_error(self, str(exc)), self
         )
