@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -133,11 +134,21 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(general)
-        layout.addWidget(map_box)
-        layout.addWidget(sheet_box)
-        layout.addWidget(people_box)
-        layout.addWidget(db_box)
+        # One tab per topic: the dialog stays short enough for a 1366×768 office laptop.
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        for title, boxes in (
+            (tr("常规"), (general, people_box)),
+            (tr("地图"), (map_box,)),
+            (tr("行程单"), (sheet_box,)),
+            (tr("数据库"), (db_box,)),
+        ):
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            for box in boxes:
+                page_layout.addWidget(box)
+            page_layout.addStretch(1)
+            self.tabs.addTab(page, title)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def _enable_server_fields(self, on: bool) -> None:
