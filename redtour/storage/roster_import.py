@@ -212,7 +212,7 @@ def _match_and_apply(
         }
         for p in to_add
     ]
-    for chunk in _chunks(new_rows, 5000):
+    for chunk in _chunks(new_rows, 1000):  # short C-level executemany calls: the GUI thread gets the GIL back
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         s.execute(insert(ParticipantRow), chunk)

@@ -229,7 +229,9 @@ class RosterImportDialog(QDialog):
                 if col == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.preview.setItem(i, col, item)
-        self.preview.resizeColumnsToContents()
+        # Fixed widths: measuring every cell (resizeColumnsToContents) is what stalls the GUI thread here.
+        for col, width in enumerate((56, 90, 110, 220)):
+            self.preview.setColumnWidth(col, width)
         if accepted > PREVIEW_LIMIT:
             self.summary.setText(
                 self.summary.text() + "<br>" + tr("（仅列出前 {0} 个可导入的行）").format(PREVIEW_LIMIT)
