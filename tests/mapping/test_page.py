@@ -93,3 +93,20 @@ def test_standalone_html_inlines_everything(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="', html)
     assert "L.map(" in html and "window.redtour" in html and "黄浦区" in html
+
+
+def test_english_page_words_and_marker_status():
+    from datetime import date
+
+    from redtour.mapping.markers import marker_status
+    from redtour.mapping.page import build_page
+
+    html = build_page(language="en")
+    assert '<html lang="en">' in html and '"legend": "Legend"' in html and "ODbL" in html
+    assert "图例" not in html.split("redtour-config")[1].split("</script>")[0]
+    zh = build_page()
+    assert '<html lang="zh-CN">' in zh and '"legend": "图例"' in zh
+    from redtour.core.catalogue import Venue
+
+    venue = Venue(id="x", name_zh="测试")
+    assert marker_status(venue, date(2026, 12, 2), "en")[1].startswith(("Open", "Hours", "Closed"))

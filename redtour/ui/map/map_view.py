@@ -154,7 +154,7 @@ class MapView(QWidget):
             self._queue.append(code)
 
     def set_venues(self, venues: list[Venue], on_date: date) -> None:
-        self._call("setVenues", venue_markers(venues, on_date))
+        self._call("setVenues", venue_markers(venues, on_date, self.language))
 
     def fit_all(self) -> None:
         self._call("fitAll")

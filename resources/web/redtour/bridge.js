@@ -17,6 +17,8 @@
   }
 
   var config = readJson("redtour-config");
+  var TEXT = config.text || {};
+  function T(key, fallback) { return TEXT[key] || fallback; }  // the page's own words, in the UI language
   var map = window[config.map];
   var outbox = [];
   var bridge = null;
@@ -223,8 +225,9 @@
   var legend = L.control({ position: "bottomleft" });
   legend.onAdd = function () {
     var box = L.DomUtil.create("div", "map-legend");
-    box.appendChild(textEl("div", "图例", "legend-title"));
-    [["open", "当日开放"], ["reservation", "开放·需预约"], ["closed", "当日闭馆"], ["unknown", "开放时间待核实"]]
+    box.appendChild(textEl("div", T("legend", "图例"), "legend-title"));
+    [["open", T("open", "当日开放")], ["reservation", T("reservation", "开放·需预约")],
+     ["closed", T("closed", "当日闭馆")], ["unknown", T("unknown", "开放时间待核实")]]
       .forEach(function (item) {
         var row = textEl("div", item[1], "legend-row");
         var dot = document.createElement("span");
@@ -260,7 +263,7 @@
     });
     if (route.start) {
       L.circleMarker(PL(route.start), { radius: 6, color: "#222", fillColor: "#fff", fillOpacity: 1, weight: 3 })
-        .bindTooltip(textEl("span", "出发")).addTo(routeLayer);
+        .bindTooltip(textEl("span", T("start", "出发"))).addTo(routeLayer);
     }
     route.stops.forEach(function (s) {
       var el = textEl("div", s.number, "route-number");
@@ -293,7 +296,8 @@
     closeMenu();
     menu = document.createElement("div");
     menu.className = "map-menu";
-    [["start_here", "从这里出发"], ["end_here", "到这里结束"], ["add_venue", "在这里添加场馆"]].filter(function (item) {
+    [["start_here", T("start_here", "从这里出发")], ["end_here", T("end_here", "到这里结束")],
+     ["add_venue", T("add_venue", "在这里添加场馆")]].filter(function (item) {
       return (config.menu || []).indexOf(item[0]) >= 0;
     }).forEach(function (item) {
       var b = textEl("button", item[1]);
