@@ -64,7 +64,6 @@ def build_main_window(db, settings, language: str):
 
 def run_gui(args: argparse.Namespace) -> int:
     from redtour.core.errors import RedtourError
-    from redtour.storage.bootstrap import open_user_database, resolve_db_url
     from redtour.ui.i18n import install_translators
     from redtour.ui.messages import install_excepthook, show_error
     from redtour.ui.settings import Settings
@@ -74,13 +73,15 @@ def run_gui(args: argparse.Namespace) -> int:
     language = args.lang or settings.language
     translators = install_translators(app, language)
     install_excepthook()
+    from redtour.ui.dialogs.server_problem import ask_about_server
+
     try:
-        # --db and REDTOUR_DB win; then a server chosen in Settings ▸ 数据库; else the local file.
-        chosen = args.db or os.environ.get("REDTOUR_DB") or settings.database_url or None
-        db = open_user_database(resolve_db_url(chosen))
+        db = open_database(args, settings, ask_about_server)
     except RedtourError as exc:
         log.error("cannot open the database: %s", exc)
         show_error(None, str(exc))
+        return 1
+    if db is None:
         return 1
     window = build_main_window(db, settings, language)
     window.show()
@@ -94,6 +95,41 @@ def run_gui(args: argparse.Namespace) -> int:
     db.dispose()
     del translators
     return int(code)
+
+
+def open_database(args: argparse.Namespace, settings, ask):
+    """--db and REDTOUR_DB win; then the server chosen in Settings ▸ 数据库; else the local file.
+
+    When the server from Settings cannot be opened, ``ask(message, url)`` decides: ("password", text) to retry
+    with a password (kept in the keyring when it can be), ("local", None) to go back to this PC's database for
+    good, or ("quit", None). Without this a wrong server setting would lock the user out of the app.
+    """
+    from redtour.core.errors import RedtourError
+    from redtour.storage.bootstrap import open_user_database, resolve_db_url
+    from redtour.storage.credentials import CredentialError, store_password
+
+    explicit = args.db or os.environ.get("REDTOUR_DB")
+    url = resolve_db_url(explicit or settings.database_url or None)
+    while True:
+        try:
+            return open_user_database(url)
+        except RedtourError as exc:
+            if explicit or not settings.database_url:
+                raise
+            log.warning("the server from the settings cannot be opened: %s", exc)
+            choice, password = ask(str(exc), url)
+            if choice == "password" and password:
+                try:
+                    store_password(url, password)
+                except CredentialError:  # no keyring here: use it for this session only
+                    from sqlalchemy.engine import make_url
+
+                    url = make_url(url).set(password=password).render_as_string(hide_password=False)
+            elif choice == "local":
+                settings.database_url = ""
+                url = resolve_db_url(None)
+            elif choice == "quit":
+                return None
 
 
 def _quit_once_painted(app, window) -> None:

@@ -1506,5 +1506,33 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <source>已导出 {0} 条记录到 {1}</source>
         <translation>Exported {0} records to {1}</translation>
     </message>
+    <message>
+        <source>无法连接数据库服务器</source>
+        <translation>Cannot reach the database server</translation>
+    </message>
+    <message>
+        <source>可以输入密码重试，或改用本机数据库（之后可在“设置 → 数据库”中重新选择服务器）。</source>
+        <translation>Enter the password to retry, or use this PC&apos;s database instead (the server can be chosen again in Settings ▸ Database).</translation>
+    </message>
+    <message>
+        <source>输入密码…</source>
+        <translation>Enter password…</translation>
+    </message>
+    <message>
+        <source>改用本机数据库</source>
+        <translation>Use this PC&apos;s database</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <source>{0} 的密码：</source>
+        <translation>Password for {0}:</translation>
+    </message>
 </context>
 </TS>

@@ -186,3 +186,44 @@ def test_gui_stays_responsive_while_a_large_roster_is_checked(qtbot, user_db, tm
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     print(f"longest pause of the GUI thread: {max(gaps):.3f} s over {len(ticks)} ticks")
     assert len(ticks) > 20 and max(gaps) < 0.2, f"longest pause of the GUI thread: {max(gaps):.3f} s"
+
+
+def test_unreachable_server_from_settings_does_not_lock_the_user_out(tmp_path, settings, monkeypatch):
+    import argparse
+
+    from redtour.app import open_database
+
+    monkeypatch.delenv("REDTOUR_DB", raising=False)
+    monkeypatch.setenv("REDTOUR_HOME", str(tmp_path / "home"))
+    settings.database_url = "postgresql+psycopg://nobody@127.0.0.1:9/redtour"  # nothing listens on port 9
+    asked: list[str] = []
+
+    def ask(message: str, url: str):
+        asked.append(message)
+        return ("password", "x") if len(asked) == 1 else ("local", None)
+
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    previous = keyring.get_keyring()
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(ring)
+    try:
+        db = open_database(argparse.Namespace(db=None), settings, ask)
+    finally:
+        keyring.set_keyring(previous)
+    try:
+        assert len(asked) == 2 and "127.0.0.1" in asked[0] and "x@" not in asked[0]
+        assert db is not None and db.is_sqlite and settings.database_url == ""
+    finally:
+        db.dispose()
+    quit_db = open_database(
+        argparse.Namespace(db=None), _server_settings(settings), lambda m, u: ("quit", None)
+    )
+    assert quit_db is None
+
+
+def _server_settings(settings):
+    settings.database_url = "postgresql+psycopg://nobody@127.0.0.1:9/redtour"
+    return settings
