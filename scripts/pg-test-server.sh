@@ -21,6 +21,12 @@ case "${1:-start}" in
       [ "$(id -u)" -eq 0 ] && chown postgres "$root"
       as_owner "$bin/initdb" -D "$root/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
+    # One role must log in with a password (scram), so the keyring path is tested against a real check.
+    hba="$root/data/pg_hba.conf"
+    if ! grep -q "redtour_pw" "$hba"; then
+      as_owner sh -c "{ echo 'host all redtour_pw 127.0.0.1/32 scram-sha-256'; cat '$hba'; } > '$hba.new' && mv '$hba.new' '$hba'"
+      as_owner "$bin/pg_ctl" -D "$root/data" reload >/dev/null 2>&1 || true
+    fi
     if ! as_owner "$bin/pg_ctl" -D "$root/data" status >/dev/null 2>&1; then
       # fsync off: a test server, thrown away; the app's own durability settings are tested on SQLite.
       as_owner "$bin/pg_ctl" -D "$root/data" -l "$root/server.log" -w -o \
@@ -30,6 +36,10 @@ case "${1:-start}" in
     "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtA \
       -c "SELECT 1 FROM pg_database WHERE datname='redtour'" | grep -q 1 ||
       "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres redtour
+    "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtA -c "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'redtour_pw') THEN
+        CREATE ROLE redtour_pw LOGIN PASSWORD 'redtour-test-password';
+      END IF; END \$\$" >/dev/null
     echo "postgresql+psycopg://postgres@127.0.0.1:$port/redtour"
     ;;
   stop)
