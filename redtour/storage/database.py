@@ -47,6 +47,10 @@ def _install_sqlite_hooks(engine: Engine, *, journal: str | None) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+class Rollback(Exception):
+    """Raised inside ``Database.writing()``: undo the transaction quietly (dry runs, files with errors)."""
+
+
 class Database:
     """One database (SQLite file or PostgreSQL server). Sessions never cross threads: open one per task."""
 
@@ -91,11 +95,18 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A write transaction: committed when the block ends, rolled back on any exception."""
+        """A write transaction: committed when the block ends, rolled back on any exception.
+
+        ``raise Rollback`` inside the block rolls back and ends the block without an error.
+        """
         if self.read_only:
             raise PermissionError(f"{self.describe()} is opened read-only")
-        with self._writer() as session, session.begin():
-            yield session
+        with self._writer() as session:
+            try:
+                with session.begin():
+                    yield session
+            except Rollback:
+                pass
 
     def pragma(self, statement: str) -> list[tuple[Any, ...]]:
         """Run a PRAGMA outside any transaction (many pragmas are ignored or refused inside one)."""

@@ -28,9 +28,10 @@ from redtour.core.errors import RedtourError
 from redtour.core.participation import month_of
 from redtour.core.people import mask_mobile
 from redtour.storage import audit
-from redtour.storage.database import Database
+from redtour.storage.batching import chunks
+from redtour.storage.database import Database, Rollback
 from redtour.storage.models import ParticipantRow, TourGroupRow, TradeUnionRow, VenueRow, VisitRow
-from redtour.storage.participation import _chunks, insert_ignoring_duplicates, union_and_children
+from redtour.storage.participation import insert_ignoring_duplicates, union_and_children
 
 FORMAT = "redtour-exchange"
 VERSION = 1
@@ -39,10 +40,6 @@ MAX_PART_BYTES = 2 * 1024**3  # a million visits is ~250 MB of JSON Lines
 
 
 class ExchangeError(RedtourError):
-    pass
-
-
-class _Abort(Exception):
     pass
 
 
@@ -221,24 +218,21 @@ def import_package(db: Database, path: Path, *, dry_run: bool = False) -> Exchan
     path = Path(path)
     manifest, parts = _read_package(path)
     report = ExchangeReport(str(path), manifest["union"]["name"])
-    try:
-        with db.writing() as s:
-            _merge(s, parts, report)
-            if report.conflicts or dry_run:
-                raise _Abort
-            audit.record(
-                s,
-                "exchange.import",
-                {
-                    "file": path.name,
-                    "union": report.union,
-                    "added": report.added,
-                    "exporter": manifest.get("exporter"),
-                },
-            )
-            report.applied = True
-    except _Abort:
-        report.applied = False
+    with db.writing() as s:
+        _merge(s, parts, report)
+        if report.conflicts or dry_run:
+            raise Rollback
+        audit.record(
+            s,
+            "exchange.import",
+            {
+                "file": path.name,
+                "union": report.union,
+                "added": report.added,
+                "exporter": manifest.get("exporter"),
+            },
+        )
+        report.applied = True
     return report
 
 
@@ -287,7 +281,7 @@ def _merge(s: Any, parts: dict[str, list[dict[str, Any]]], report: ExchangeRepor
     incoming = {p["uuid"]: p for p in parts["participants"]}
     fields = ("name", "mobile", "work_unit", "employee_no")
     labels = {"name": "姓名", "mobile": "手机号", "work_unit": "工作单位", "employee_no": "工号"}
-    for chunk in _chunks(list(incoming), 500):
+    for chunk in chunks(list(incoming), 500):
         for row in s.scalars(select(ParticipantRow).where(ParticipantRow.uuid.in_(chunk))):
             p = incoming[row.uuid]
             diffs = [f for f in fields if (getattr(row, f) or "") != (p.get(f) or "")]
@@ -359,17 +353,13 @@ def _merge(s: Any, parts: dict[str, list[dict[str, Any]]], report: ExchangeRepor
     if report.conflicts:
         return
 
-    union_of = (
-        dict(
+    union_of: dict[int, int] = {}
+    for chunk in chunks(list(set(people.values())), 500):
+        union_of.update(
             s.execute(
-                select(ParticipantRow.id, ParticipantRow.union_id).where(
-                    ParticipantRow.id.in_(list(people.values()))
-                )
+                select(ParticipantRow.id, ParticipantRow.union_id).where(ParticipantRow.id.in_(chunk))
             ).all()
         )
-        if len(people) < 30_000
-        else dict(s.execute(select(ParticipantRow.id, ParticipantRow.union_id)).all())
-    )
     rows = []
     for v in parts["visits"]:
         pid = people[v["participant"]]
@@ -389,7 +379,7 @@ def _merge(s: Any, parts: dict[str, list[dict[str, Any]]], report: ExchangeRepor
         )
     # Counted, not summed from rowcount: executemany reports -1 on PostgreSQL.
     before = s.scalar(select(func.count()).select_from(VisitRow)) or 0
-    for chunk in _chunks(rows, 2000):
+    for chunk in chunks(rows, 2000):
         s.execute(insert_ignoring_duplicates(s, VisitRow), chunk)
     report.added["visits"] = added = (s.scalar(select(func.count()).select_from(VisitRow)) or 0) - before
     report.unchanged["visits"] = len(rows) - added

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -19,6 +18,7 @@ from redtour.core.participation import StatsFilter
 from redtour.export.participation_log import ExportInfo, write_log_csv, write_log_xlsx
 from redtour.export.xlsx_stream import MAX_ROWS
 from redtour.storage import audit
+from redtour.storage.batching import file_sha256
 from redtour.storage.database import Database
 from redtour.storage.models import ParticipantRow, TourGroupRow, TradeUnionRow, VenueRow, VisitRow
 from redtour.storage.participation import visit_filter
@@ -98,14 +98,6 @@ def _dbapi_rows(conn: Connection, stmt: Any, batch: int) -> Iterator[Sequence[An
         cursor.close()
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def export_log(
     db: Database,
     out: Path,
@@ -140,7 +132,7 @@ def export_log(
             n = write_log_xlsx(
                 tmp, rows, stats=stats, info=info, target=get_target(db), rows_per_sheet=rows_per_sheet
             )
-        digest = _sha256(tmp)
+        digest = file_sha256(tmp)
         os.replace(tmp, out)
     except OSError as exc:
         raise ExportError(f"无法写入 {out}：{exc.strerror or exc}") from None

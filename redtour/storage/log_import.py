@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from redtour.core.participation import month_of
 from redtour.core.people import InvalidValue, clean_text, normalise_mobile, normalise_name
@@ -21,7 +21,8 @@ from redtour.core.roster import RowNote
 from redtour.export.participation_log import LOG_COLUMNS
 from redtour.importing.spreadsheet import Cancelled, Progress, SpreadsheetError, read_table
 from redtour.storage import audit
-from redtour.storage.database import Database
+from redtour.storage.batching import chunks, file_sha256
+from redtour.storage.database import Database, Rollback
 from redtour.storage.models import (
     ImportBatchRow,
     ParticipantRow,
@@ -30,14 +31,9 @@ from redtour.storage.models import (
     VenueRow,
     VisitRow,
 )
-from redtour.storage.participation import _chunks, ensure_union, insert_ignoring_duplicates
-from redtour.storage.roster_import import file_sha256
+from redtour.storage.participation import ensure_union, insert_ignoring_duplicates
 
 REQUIRED = ("日期", "场馆编号", "姓名", "工会", "记录编号", "人员编号")
-
-
-class _Abort(Exception):
-    pass
 
 
 @dataclass
@@ -117,36 +113,33 @@ def import_log(
     col = {h: header.index(h) for h in (c.title for c in LOG_COLUMNS) if h in header}
     report = LogImportReport(str(path))
     sha = file_sha256(path)
-    try:
-        with db.writing() as s:
-            _apply(s, rows[1:], col, report)
-            if report.errors or dry_run:
-                raise _Abort
-            s.add(
-                ImportBatchRow(
-                    kind="log",
-                    file_name=path.name,
-                    sha256=sha,
-                    added=report.added,
-                    merged=report.merged,
-                    skipped=len(report.skipped),
-                    at=datetime.now(),
-                )
+    with db.writing() as s:
+        _apply(s, rows[1:], col, report)
+        if report.errors or dry_run:
+            raise Rollback
+        s.add(
+            ImportBatchRow(
+                kind="log",
+                file_name=path.name,
+                sha256=sha,
+                added=report.added,
+                merged=report.merged,
+                skipped=len(report.skipped),
+                at=datetime.now(),
             )
-            audit.record(
-                s,
-                "log.import",
-                {
-                    "file": path.name,
-                    "sha256": sha,
-                    "added": report.added,
-                    "merged": report.merged,
-                    "people_added": report.people_added,
-                },
-            )
-            report.applied = True
-    except _Abort:
-        report.applied = False
+        )
+        audit.record(
+            s,
+            "log.import",
+            {
+                "file": path.name,
+                "sha256": sha,
+                "added": report.added,
+                "merged": report.merged,
+                "people_added": report.people_added,
+            },
+        )
+        report.applied = True
     return report
 
 
@@ -201,7 +194,7 @@ def _apply(s: Any, rows: list[list[object]], col: dict[str, int], report: LogImp
     first_row: dict[str, dict[str, Any]] = {}
     for p in parsed:
         first_row.setdefault(p["person_uuid"], p)
-    for chunk in _chunks(list(first_row), 500):
+    for chunk in chunks(list(first_row), 500):
         for pid, puuid, name in s.execute(
             select(ParticipantRow.id, ParticipantRow.uuid, ParticipantRow.name).where(
                 ParticipantRow.uuid.in_(chunk)
@@ -288,9 +281,8 @@ def _apply(s: Any, rows: list[list[object]], col: dict[str, int], report: LogImp
         for p in parsed
     ]
     before = s.scalar(select(VisitRow.id).order_by(VisitRow.id.desc()).limit(1)) or 0
-    for chunk in _chunks(visits, 2000):
-        s.execute(insert_ignoring_duplicates(s, VisitRow), chunk)
-    from sqlalchemy import func
+    for batch in chunks(visits, 1000):
+        s.execute(insert_ignoring_duplicates(s, VisitRow), batch)
 
     report.added = int(s.scalar(select(func.count(VisitRow.id)).where(VisitRow.id > before)) or 0)
     report.merged = len(visits) - report.added

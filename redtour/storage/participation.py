@@ -16,6 +16,7 @@ from redtour.core.errors import RedtourError
 from redtour.core.participation import StatsFilter, month_of
 from redtour.core.people import mask_mobile
 from redtour.storage import audit
+from redtour.storage.batching import chunks
 from redtour.storage.database import Database
 from redtour.storage.models import (
     GroupMemberRow,
@@ -276,7 +277,7 @@ class ParticipationRepository:
     def undo_checkin(self, visit_ids: Sequence[int]) -> int:
         with self.db.writing() as s:
             n = 0
-            for chunk in _chunks(list(visit_ids), 500):
+            for chunk in chunks(list(visit_ids), 500):
                 n += s.connection().execute(delete(VisitRow).where(VisitRow.id.in_(chunk))).rowcount or 0
             audit.record(s, "checkin.undo", {"visits": n})
             return n
@@ -353,11 +354,6 @@ def _participant_query(stmt: AnySelect, search: str) -> AnySelect:
     return stmt.where(cond)
 
 
-def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def add_members(s: Session, group_id: int, participant_ids: Sequence[int]) -> int:
     """Put people on a group's roster; returns how many were new there (rowcount is -1 on PostgreSQL)."""
     if s.get(TourGroupRow, group_id) is None:
@@ -365,7 +361,7 @@ def add_members(s: Session, group_id: int, participant_ids: Sequence[int]) -> in
     members = select(func.count()).select_from(GroupMemberRow).where(GroupMemberRow.group_id == group_id)
     before = s.scalar(members) or 0
     rows = [{"group_id": group_id, "participant_id": p} for p in participant_ids]
-    for chunk in _chunks(rows, 2000):
+    for chunk in chunks(rows, 2000):
         s.execute(insert_ignoring_duplicates(s, GroupMemberRow), chunk)
     return (s.scalar(members) or 0) - before
 
@@ -412,7 +408,7 @@ def checkin_in_session(
         for vid in venues
     ]
     created: list[int] = []
-    for chunk in _chunks(rows, 1000):
+    for chunk in chunks(rows, 1000):
         s.execute(insert_ignoring_duplicates(s, VisitRow), chunk)
         uuids = [r["uuid"] for r in chunk]
         created += s.scalars(select(VisitRow.id).where(VisitRow.uuid.in_(uuids)))

@@ -7,8 +7,6 @@ name and mobile) is already registered: their empty details are filled in, nothi
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,13 +18,10 @@ from redtour.core.people import mask_mobile
 from redtour.core.roster import ParsedRoster, RosterPerson, RowNote, parse_roster
 from redtour.importing.spreadsheet import Cancelled, ImportCancelled, Progress, read_table
 from redtour.storage import audit
-from redtour.storage.database import Database
+from redtour.storage.batching import chunks, file_sha256
+from redtour.storage.database import Database, Rollback
 from redtour.storage.models import ImportBatchRow, ParticipantRow, TradeUnionRow
 from redtour.storage.participation import add_members, ensure_union, new_uuid
-
-
-class _Abort(Exception):
-    """Roll the transaction back without it being an error (dry run, validation errors)."""
 
 
 @dataclass(frozen=True)
@@ -74,19 +69,6 @@ class RosterReport:
         return text
 
 
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def import_roster(
     db: Database,
     path: Path,
@@ -105,50 +87,49 @@ def import_roster(
     report = RosterReport(str(path), " ".join(union_name.split()), table.sheet)
     report.ignored_columns = parsed.header.ignored
     sha = file_sha256(path)
-    try:
-        with db.writing() as s:
-            report.repeated_file = (
-                s.scalar(select(ImportBatchRow.id).where(ImportBatchRow.sha256 == sha).limit(1)) is not None
+    with db.writing() as s:
+        report.repeated_file = (
+            s.scalar(select(ImportBatchRow.id).where(ImportBatchRow.sha256 == sha).limit(1)) is not None
+        )
+        to_add, to_merge = _match(s, parsed, report)
+        if report.errors or dry_run:
+            raise Rollback  # the report is complete: nothing has to be written to know what would happen
+        _apply(s, parsed, report, to_add, to_merge, group_id, cancelled)
+        s.add(
+            ImportBatchRow(
+                kind="roster",
+                file_name=path.name,
+                sha256=sha,
+                added=report.added,
+                merged=report.merged,
+                skipped=len(report.skipped),
+                at=datetime.now(),
             )
-            _match_and_apply(s, parsed, report, group_id, cancelled)
-            if report.errors or dry_run:
-                raise _Abort
-            s.add(
-                ImportBatchRow(
-                    kind="roster",
-                    file_name=path.name,
-                    sha256=sha,
-                    added=report.added,
-                    merged=report.merged,
-                    skipped=len(report.skipped),
-                    at=datetime.now(),
-                )
-            )
-            audit.record(
-                s,
-                "roster.import",
-                {
-                    "file": path.name,
-                    "sha256": sha,
-                    "union": report.union,
-                    "added": report.added,
-                    "merged": report.merged,
-                    "skipped": len(report.skipped),
-                    "group": group_id,
-                },
-            )
-            report.applied = True
-    except _Abort:
-        report.applied = False
+        )
+        audit.record(
+            s,
+            "roster.import",
+            {
+                "file": path.name,
+                "sha256": sha,
+                "union": report.union,
+                "added": report.added,
+                "merged": report.merged,
+                "skipped": len(report.skipped),
+                "group": group_id,
+            },
+        )
+        report.applied = True
     return report
 
 
-def _match_and_apply(
-    s: Any, parsed: ParsedRoster, report: RosterReport, group_id: int | None, cancelled: Cancelled | None
-) -> None:
+def _match(
+    s: Any, parsed: ParsedRoster, report: RosterReport
+) -> tuple[list[RosterPerson], list[tuple[int, RosterPerson]]]:
+    """Classify every row against the database (added, merged or an error) and fill the report. Reads only."""
     people = parsed.people
     existing: dict[str, tuple[int, str, int]] = {}  # mobile → (id, name, union_id)
-    for chunk in _chunks([p.mobile for p in people], 500):
+    for chunk in chunks([p.mobile for p in people], 500):
         for pid, name, mobile, union_id in s.execute(
             select(
                 ParticipantRow.id, ParticipantRow.name, ParticipantRow.mobile, ParticipantRow.union_id
@@ -157,7 +138,7 @@ def _match_and_apply(
             existing[mobile] = (pid, name, union_id)
     id_owner: dict[str, str] = {}
     ids = [p.id_number for p in people if p.id_number]
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids, 500):
         for idn, mobile in s.execute(
             select(ParticipantRow.id_number, ParticipantRow.mobile).where(ParticipantRow.id_number.in_(chunk))
         ):
@@ -190,9 +171,19 @@ def _match_and_apply(
         PreviewRow(p.sheet_row, p.name, mask_mobile(p.mobile), p.work_unit, status.get(p.sheet_row, "error"))
         for p in people
     ]
-    if report.errors:
-        return
+    return to_add, to_merge
 
+
+def _apply(
+    s: Any,
+    parsed: ParsedRoster,
+    report: RosterReport,
+    to_add: list[RosterPerson],
+    to_merge: list[tuple[int, RosterPerson]],
+    group_id: int | None,
+    cancelled: Cancelled | None,
+) -> None:
+    people = parsed.people
     top = ensure_union(s, report.union)
     unions: dict[str, int] = {"": top.id}
     for name in sorted({p.grassroots for p in to_add} - {""}):
@@ -212,7 +203,7 @@ def _match_and_apply(
         }
         for p in to_add
     ]
-    for chunk in _chunks(new_rows, 1000):  # short C-level executemany calls: the GUI thread gets the GIL back
+    for chunk in chunks(new_rows, 1000):  # short C-level executemany calls: the GUI thread gets the GIL back
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         s.execute(insert(ParticipantRow), chunk)
@@ -220,8 +211,8 @@ def _match_and_apply(
     if group_id is not None:
         mobiles = [p.mobile for p in people]
         ids_in_file: list[int] = []
-        for chunk in _chunks(mobiles, 500):
-            ids_in_file += s.scalars(select(ParticipantRow.id).where(ParticipantRow.mobile.in_(chunk)))
+        for batch in chunks(mobiles, 500):
+            ids_in_file += s.scalars(select(ParticipantRow.id).where(ParticipantRow.mobile.in_(batch)))
         add_members(s, group_id, ids_in_file)
 
 
@@ -229,7 +220,7 @@ def _fill_empty_details(s: Any, to_merge: list[tuple[int, RosterPerson]], now: d
     """Complete what the registered record lacks; a differing non-empty value is kept as it was."""
     by_id = dict(to_merge)
     updates: list[dict[str, Any]] = []
-    for chunk in _chunks(list(by_id), 500):
+    for chunk in chunks(list(by_id), 500):
         rows = s.execute(
             select(
                 ParticipantRow.id,
@@ -247,5 +238,5 @@ def _fill_empty_details(s: Any, to_merge: list[tuple[int, RosterPerson]], now: d
             }
             if values != {"work_unit": work_unit, "employee_no": employee_no, "id_number": id_number}:
                 updates.append({"id": pid, **values, "updated": now})
-    for chunk in _chunks(updates, 2000):
-        s.execute(update(ParticipantRow), chunk)
+    for batch in chunks(updates, 1000):
+        s.execute(update(ParticipantRow), batch)

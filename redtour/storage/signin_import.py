@@ -12,13 +12,9 @@ from redtour.core.people import InvalidValue, clean_text, mask_mobile, normalise
 from redtour.core.roster import HEADER_SCAN_ROWS, RosterFormatError, RowNote, _is_footer, match_header
 from redtour.importing.spreadsheet import read_table
 from redtour.storage import audit
-from redtour.storage.database import Database
+from redtour.storage.database import Database, Rollback
 from redtour.storage.models import GroupMemberRow, ParticipantRow, TourGroupRow
 from redtour.storage.participation import checkin_in_session, union_and_children
-
-
-class _Abort(Exception):
-    pass
 
 
 @dataclass
@@ -26,6 +22,7 @@ class SigninReport:
     file: str
     matched: int = 0
     visits: list[int] = field(default_factory=list)  # created visit ids (for undo)
+    people: list[int] = field(default_factory=list)  # participant ids matched (for redo)
     errors: list[RowNote] = field(default_factory=list)
     skipped: list[RowNote] = field(default_factory=list)
     applied: bool = False
@@ -53,74 +50,72 @@ def checkin_from_file(
     if header_index is None:
         raise RosterFormatError(f"{Path(path).name} 的前 {HEADER_SCAN_ROWS} 行中找不到“姓名”列")
     report = SigninReport(str(path))
-    try:
-        with db.writing() as s:
-            group = s.get(TourGroupRow, group_id)
-            if group is None:
-                raise LookupError(f"没有编号为 {group_id} 的团队")
-            members = set(
-                s.scalars(select(GroupMemberRow.participant_id).where(GroupMemberRow.group_id == group_id))
-            )
-            pool = select(ParticipantRow.id, ParticipantRow.name, ParticipantRow.mobile)
-            pool = (
-                pool.where(ParticipantRow.id.in_(members))
-                if members
-                else pool.where(ParticipantRow.union_id.in_(union_and_children(s, group.union_id)))
-            )
-            people = s.execute(pool).all()
-            by_mobile = {m: (pid, n) for pid, n, m in people if m}
-            by_name: dict[str, list[int]] = {}
-            for pid, n, _m in people:
-                by_name.setdefault(n, []).append(pid)
-            chosen: dict[int, int] = {}
-            for i in range(header_index + 1, len(rows)):
-                r = rows[i]
-                if not any(clean_text(c) for c in r):
+    with db.writing() as s:
+        group = s.get(TourGroupRow, group_id)
+        if group is None:
+            raise LookupError(f"没有编号为 {group_id} 的团队")
+        members = set(
+            s.scalars(select(GroupMemberRow.participant_id).where(GroupMemberRow.group_id == group_id))
+        )
+        pool = select(ParticipantRow.id, ParticipantRow.name, ParticipantRow.mobile)
+        pool = (
+            pool.where(ParticipantRow.id.in_(members))
+            if members
+            else pool.where(ParticipantRow.union_id.in_(union_and_children(s, group.union_id)))
+        )
+        people = s.execute(pool).all()
+        by_mobile = {m: (pid, n) for pid, n, m in people if m}
+        by_name: dict[str, list[int]] = {}
+        for pid, n, _m in people:
+            by_name.setdefault(n, []).append(pid)
+        chosen: dict[int, int] = {}
+        for i in range(header_index + 1, len(rows)):
+            r = rows[i]
+            if not any(clean_text(c) for c in r):
+                continue
+            if _is_footer(r):
+                report.skipped.append(RowNote(i + 1, "表尾（合计/制表等）"))
+                continue
+            name = normalise_name(r[cols["name"]] if cols["name"] < len(r) else "")
+            raw_mobile = r[cols["mobile"]] if "mobile" in cols and cols["mobile"] < len(r) else None
+            if clean_text(raw_mobile):
+                try:
+                    mobile = normalise_mobile(raw_mobile)
+                except InvalidValue as exc:
+                    report.errors.append(RowNote(i + 1, str(exc)))
                     continue
-                if _is_footer(r):
-                    report.skipped.append(RowNote(i + 1, "表尾（合计/制表等）"))
+                hit = by_mobile.get(mobile)
+                if hit is None or hit[1] != name:
+                    report.errors.append(RowNote(i + 1, f"名单中没有 {name}（{mask_mobile(mobile)}）"))
                     continue
-                name = normalise_name(r[cols["name"]] if cols["name"] < len(r) else "")
-                raw_mobile = r[cols["mobile"]] if "mobile" in cols and cols["mobile"] < len(r) else None
-                if clean_text(raw_mobile):
-                    try:
-                        mobile = normalise_mobile(raw_mobile)
-                    except InvalidValue as exc:
-                        report.errors.append(RowNote(i + 1, str(exc)))
-                        continue
-                    hit = by_mobile.get(mobile)
-                    if hit is None or hit[1] != name:
-                        report.errors.append(RowNote(i + 1, f"名单中没有 {name}（{mask_mobile(mobile)}）"))
-                        continue
-                    pid = hit[0]
-                else:
-                    ids = by_name.get(name, [])
-                    if len(ids) != 1:
-                        reason = (
-                            "名单中没有" if not ids else f"名单中有 {len(ids)} 位同名人员，请填写手机号区分："
-                        )
-                        report.errors.append(RowNote(i + 1, f"{reason}{name}"))
-                        continue
-                    pid = ids[0]
-                if pid in chosen:
-                    report.skipped.append(RowNote(i + 1, f"与第 {chosen[pid]} 行重复（{name}）"))
+                pid = hit[0]
+            else:
+                ids = by_name.get(name, [])
+                if len(ids) != 1:
+                    reason = (
+                        "名单中没有" if not ids else f"名单中有 {len(ids)} 位同名人员，请填写手机号区分："
+                    )
+                    report.errors.append(RowNote(i + 1, f"{reason}{name}"))
                     continue
-                chosen[pid] = i + 1
-            report.matched = len(chosen)
-            if report.errors or dry_run:
-                raise _Abort
-            report.visits = checkin_in_session(s, group_id, list(chosen), venue_ids, source="file")
-            audit.record(
-                s,
-                "checkin.file",
-                {
-                    "group": group_id,
-                    "file": Path(path).name,
-                    "people": len(chosen),
-                    "visits": len(report.visits),
-                },
-            )
-            report.applied = True
-    except _Abort:
-        report.applied = False
+                pid = ids[0]
+            if pid in chosen:
+                report.skipped.append(RowNote(i + 1, f"与第 {chosen[pid]} 行重复（{name}）"))
+                continue
+            chosen[pid] = i + 1
+        report.matched = len(chosen)
+        report.people = list(chosen)
+        if report.errors or dry_run:
+            raise Rollback
+        report.visits = checkin_in_session(s, group_id, list(chosen), venue_ids, source="file")
+        audit.record(
+            s,
+            "checkin.file",
+            {
+                "group": group_id,
+                "file": Path(path).name,
+                "people": len(chosen),
+                "visits": len(report.visits),
+            },
+        )
+        report.applied = True
     return report

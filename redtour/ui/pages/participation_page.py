@@ -360,8 +360,7 @@ class ParticipationPage(QWidget):
                 show_error(self, tr("签到表中有无法匹配的行，未记录任何签到：\n{0}").format(lines))
                 return
             text = tr("按签到表签到 {0} 人").format(report.matched)
-            people = self._people_of(report)
-            self.undo.push(_CheckinCommand(self, group, people, venues, report.visits, text))
+            self.undo.push(_CheckinCommand(self, group, report.people, venues, report.visits, text))
             self.status.emit(tr("{0}，新增 {1} 条参与记录").format(text, len(report.visits)))
             self.data_changed()
 
@@ -371,15 +370,6 @@ class ParticipationPage(QWidget):
             lambda exc: show_error(self, str(exc)),
             self,
         )
-
-    def _people_of(self, report: object) -> list[int]:
-        from sqlalchemy import select
-
-        from redtour.storage.models import VisitRow
-
-        ids = getattr(report, "visits", [])
-        with self.db.reading() as s:
-            return sorted(set(s.scalars(select(VisitRow.participant_id).where(VisitRow.id.in_(ids)))))
 
     def new_group(self) -> None:
         dialog = GroupDialog(self.repo, list(self._venues.values()), self.db, self)
