@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from redtour import cli_participation
 
-    cli_participation.add_parsers(sub, _database)
+    cli_participation.add_parsers(sub)
 
     c = sub.add_parser("catalogue", help="build or check the bundled catalogue (sites.db)")
     csub = c.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from redtour.cli import _database, _date  # shared with the other commands (cli imports this module lazily)
 from redtour.core.participation import BY_ZH, StatsFilter
 
 EXIT_REFUSED = 1  # the file had errors: nothing was written
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD，而不是 {text!r}") from exc
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -30,10 +22,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--venue", metavar="V", help="only this venue (name, alias or id)")
 
 
-def add_parsers(sub: Any, database: Callable[[argparse.Namespace], Any]) -> None:
-    global _database
-    _database = database
-
+def add_parsers(sub: Any) -> None:
     r = sub.add_parser("roster", help="participant rosters: import a sheet, download the template, list")
     rsub = r.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
     ri = rsub.add_parser(
@@ -153,9 +142,6 @@ def add_parsers(sub: Any, database: Callable[[argparse.Namespace], Any]) -> None
     i.add_argument("--dry-run", action="store_true")
     i.add_argument("--format", choices=["table", "json"], default="table")
     i.set_defaults(func=cmd_import_log)
-
-
-_database: Callable[[argparse.Namespace], Any]
 
 
 def _print_notes(title: str, notes: list[Any], limit: int = 50) -> None:
