@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         if self.participation is not None and self.stats is not None:
             self.participation.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
             self.stats.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.participation.changed.connect(self.stats.reload)
+            self.participation.changed.connect(self.stats.mark_stale)
         if self.map_pane is not None:
             self.map_pane.venueClicked.connect(self.sites.select_venue)
             self.map_pane.addVenueRequested.connect(self.add_venue_at)
@@ -126,9 +126,9 @@ class MainWindow(QMainWindow):
             self.planner.set_venues(self._all)
         if self.participation is not None and self.stats is not None:
             self.participation.set_venues(self._all)
-            self.participation.reload()
+            self.participation.mark_stale()
             self.stats.set_venues(self._all)
-            self.stats.reload()
+            self.stats.mark_stale()
         self._refresh_map(fit=True)
 
     def _refresh_map(self, *, fit: bool = False) -> None:

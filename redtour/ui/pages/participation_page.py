@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -78,6 +78,7 @@ class ParticipationPage(QWidget):
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stale = False
         self.setObjectName("participationPage")
         self.db = db
         self.repo = ParticipationRepository(db)
@@ -216,7 +217,20 @@ class ParticipationPage(QWidget):
     def set_venues(self, venues: Sequence[Venue]) -> None:
         self._venues = {v.id: v for v in venues}
 
+    def mark_stale(self) -> None:
+        """The data changed elsewhere: reload now if the page is on screen, else when it is next shown
+        (keeps these queries off the start-up path and out of tabs nobody is looking at)."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        self._stale = False
         current = self.current_group()
         self.groups.blockSignals(True)
         self.groups.clear()
@@ -233,7 +247,8 @@ class ParticipationPage(QWidget):
             self.groups.setCurrentRow(0)
         self._show_group()
         self._tables_stale = True
-        self._refresh_tables()
+        if self.tabs.currentIndex() != 0:  # the lazy tables count only when one of them is on screen
+            self._refresh_tables()
 
     def _refresh_tables(self) -> None:
         if not self._tables_stale:

@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,6 +61,7 @@ class StatsPage(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stale = False
         self.setObjectName("statsPage")
         self.db = db
         self.repo = ParticipationRepository(db)
@@ -144,7 +145,20 @@ class StatsPage(QWidget):
         self.venue.setCurrentIndex(max(0, self.venue.findData(current)))
         self.venue.blockSignals(False)
 
+    def mark_stale(self) -> None:
+        """The data changed elsewhere: reload now if the page is on screen, else when it is next shown
+        (keeps these queries off the start-up path and out of tabs nobody is looking at)."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        self._stale = False
         current = self.union.currentData()
         self.union.blockSignals(True)
         self.union.clear()
