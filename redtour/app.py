@@ -138,8 +138,6 @@ def _quit_once_painted(app, window) -> None:
 
     from PySide6.QtCore import QTimer
 
-    started = time.perf_counter()
-
     def report(ok: bool = True) -> None:
         from redtour import STARTED
 
@@ -156,4 +154,3 @@ def _quit_once_painted(app, window) -> None:
         QTimer.singleShot(20_000, lambda: report(False))  # never hang a CI job
     else:
         QTimer.singleShot(0, report)
-    log.debug("waiting for the first paint (%.3f s)", time.perf_counter() - started)

@@ -140,3 +140,17 @@ def new_user_db(request, tmp_path, fixture_catalogue):
 def user_db(new_user_db):
     """A working database (a temporary SQLite file, or a fresh PostgreSQL database), seeded from the fixtures."""
     return new_user_db("user")
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    """A real keyring backend (keyrings.alt's file keyring) for the test, restored afterwards."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    previous = keyring.get_keyring()
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)

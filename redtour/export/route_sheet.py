@@ -84,10 +84,6 @@ def logo_data_uri(path: str) -> str:
     return f"data:{mime};base64," + base64.b64encode(data).decode()
 
 
-def mask_phone(phone: str) -> str:
-    return mask_mobile(phone)
-
-
 def _reservation_text(stop: Any) -> str:
     res = stop.venue.reservation
     if res is None or res.required is None:
@@ -167,7 +163,7 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
         "total_km": f"{plan.total_distance_km:.1f}",
         "notes": [w for w in plan.warnings],
         "safety": list(options.safety),
-        "roster": [SheetPerson(p.name, p.unit, mask_phone(p.phone)) for p in roster],
+        "roster": [SheetPerson(p.name, p.unit, mask_mobile(p.phone)) for p in roster],
         "footer_css": css_string(options.footer),
         "logo_uri": options.logo_uri,
         "map_uri": map_uri,

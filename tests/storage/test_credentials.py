@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import keyring
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 
 from redtour.storage.credentials import (
     credential_key,
@@ -13,16 +11,6 @@ from redtour.storage.credentials import (
     with_password,
     without_password,
 )
-
-
-@pytest.fixture
-def file_keyring(tmp_path):
-    previous = keyring.get_keyring()
-    ring = PlaintextKeyring()
-    ring.file_path = str(tmp_path / "keyring.cfg")
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
 
 
 def test_password_round_trip_through_the_keyring(file_keyring):

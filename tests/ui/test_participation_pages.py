@@ -131,33 +131,27 @@ def test_stats_page_filters_target_and_export(qtbot, user_db, tmp_path, settings
     assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_settings_dialog_keeps_the_server_password_out_of_the_settings_file(qtbot, tmp_path, settings):
+def test_settings_dialog_keeps_the_server_password_out_of_the_settings_file(
+    qtbot, tmp_path, settings, file_keyring
+):
     import keyring
-    from keyrings.alt.file import PlaintextKeyring
 
     from redtour.ui.dialogs.settings_dialog import SettingsDialog
 
-    previous = keyring.get_keyring()
-    ring = PlaintextKeyring()
-    ring.file_path = str(tmp_path / "keyring.cfg")
-    keyring.set_keyring(ring)
-    try:
-        dialog = SettingsDialog(settings)
-        qtbot.addWidget(dialog)
-        dialog.db_server.setChecked(True)
-        dialog.db_host.setText("10.1.2.3")
-        dialog.db_user.setText("putuo")
-        dialog.db_password.setText("pa55-word")
-        assert dialog.apply() is True  # a different database: restart needed
-        settings.q.sync()
-        assert settings.database_url == "postgresql+psycopg://putuo@10.1.2.3:5432/redtour"
-        assert "pa55-word" not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
-        assert keyring.get_password("redtour", "putuo@10.1.2.3:5432/redtour") == "pa55-word"
-        dialog.db_local.setChecked(True)
-        dialog.apply()
-        assert settings.database_url == ""
-    finally:
-        keyring.set_keyring(previous)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.db_server.setChecked(True)
+    dialog.db_host.setText("10.1.2.3")
+    dialog.db_user.setText("putuo")
+    dialog.db_password.setText("pa55-word")
+    assert dialog.apply() is True  # a different database: restart needed
+    settings.q.sync()
+    assert settings.database_url == "postgresql+psycopg://putuo@10.1.2.3:5432/redtour"
+    assert "pa55-word" not in (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    assert keyring.get_password("redtour", "putuo@10.1.2.3:5432/redtour") == "pa55-word"
+    dialog.db_local.setChecked(True)
+    dialog.apply()
+    assert settings.database_url == ""
 
 
 def test_gui_stays_responsive_while_a_large_roster_is_checked(qtbot, user_db, tmp_path, settings):
@@ -189,7 +183,9 @@ def test_gui_stays_responsive_while_a_large_roster_is_checked(qtbot, user_db, tm
     assert len(ticks) > 20 and max(gaps) < 0.2, f"longest pause of the GUI thread: {max(gaps):.3f} s"
 
 
-def test_unreachable_server_from_settings_does_not_lock_the_user_out(tmp_path, settings, monkeypatch):
+def test_unreachable_server_from_settings_does_not_lock_the_user_out(
+    tmp_path, settings, monkeypatch, file_keyring
+):
     import argparse
 
     from redtour.app import open_database
@@ -203,17 +199,7 @@ def test_unreachable_server_from_settings_does_not_lock_the_user_out(tmp_path, s
         asked.append(message)
         return ("password", "x") if len(asked) == 1 else ("local", None)
 
-    import keyring
-    from keyrings.alt.file import PlaintextKeyring
-
-    previous = keyring.get_keyring()
-    ring = PlaintextKeyring()
-    ring.file_path = str(tmp_path / "keyring.cfg")
-    keyring.set_keyring(ring)
-    try:
-        db = open_database(argparse.Namespace(db=None), settings, ask)
-    finally:
-        keyring.set_keyring(previous)
+    db = open_database(argparse.Namespace(db=None), settings, ask)
     try:
         assert len(asked) == 2 and "127.0.0.1" in asked[0] and "x@" not in asked[0]
         assert db is not None and db.is_sqlite and settings.database_url == ""
