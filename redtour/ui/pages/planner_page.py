@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from redtour.core.catalogue import Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.core.planner import (
     DEFAULT_VISIT_MIN,
     Lunch,
@@ -105,6 +106,7 @@ class PlannerPage(QWidget):
         self.setObjectName("plannerPage")
         self.plans = plans
         self.venues: dict[str, Venue] = {}
+        self.holidays: HolidayCalendar | None = None
         self.plan: Plan | None = None
         self.current_id: int | None = None
         self.undo = QUndoStack(self)
@@ -280,6 +282,10 @@ class PlannerPage(QWidget):
         )
 
     # --- catalogue and places ------------------------------------------------------------------------
+    def set_holidays(self, holidays: HolidayCalendar) -> None:
+        """The holiday schedule plans are made with (the next plan uses it)."""
+        self.holidays = holidays
+
     def set_venues(self, venues: list[Venue]) -> None:
         self.venues = {v.id: v for v in venues}
         routable = [v for v in venues if v.location is not None]
@@ -391,6 +397,7 @@ class PlannerPage(QWidget):
             mode=Mode(self.mode.currentData()),
             lunch=lunch,
             optimize=optimize,
+            holidays=self.holidays,
         )
 
     def _show_request(self, req: PlanRequest) -> None:
@@ -628,7 +635,7 @@ class PlannerPage(QWidget):
             self.new_plan()
             return
         saved = self.plans.get(int(plan_id))
-        req, missing = request_from_dict(saved.request, self.venues)
+        req, missing = request_from_dict(saved.request, self.venues, self.holidays)
         self.current_id = saved.id
         self._show_request(req)
         self.undo.clear()
