@@ -20,7 +20,14 @@ Origin = Literal["bundled", "entered"]
 
 #: The names a notice uses (清明/端午/中秋 are also accepted without 节).
 HOLIDAY_NAMES: tuple[str, ...] = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
-_ALIASES = {"清明": "清明节", "端午": "端午节", "中秋": "中秋节", "五一": "劳动节", "十一": "国庆节"}
+_ALIASES = {
+    "清明": "清明节",
+    "端午": "端午节",
+    "中秋": "中秋节",
+    "国庆": "国庆节",
+    "五一": "劳动节",
+    "十一": "国庆节",
+}
 
 
 def canonical_name(name: str) -> str:

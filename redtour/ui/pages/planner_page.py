@@ -61,6 +61,7 @@ from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
 from redtour.ui.settings import Settings
+from redtour.ui.venue_html import holiday_missing_text
 from redtour.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -524,6 +525,9 @@ class PlannerPage(QWidget):
             else tr("启发式结果")
         )
         text = "；".join(parts)
+        year = plan.request.day.year
+        if plan.request.holidays is None or not plan.request.holidays.known(year):
+            text += "\n• " + holiday_missing_text(year)  # the day as a whole, as on the list and the map
         if plan.warnings:
             text += "\n" + "\n".join("• " + w for w in plan.warnings)
         return text
