@@ -62,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--search", metavar="TEXT", help="Chinese name or alias, pinyin, initials (gzh) or English"
     )
     s.add_argument(
-        "--date", type=_date, metavar="YYYY-MM-DD", help="also show whether each venue is open that day (with a note when that year's holidays are unknown)"
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="also show whether each venue is open that day (with a note when that year's holidays are unknown)",
     )
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
     s.set_defaults(func=cmd_sites)
