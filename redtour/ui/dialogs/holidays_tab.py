@@ -64,6 +64,7 @@ class HolidaysTab(QWidget):
         self.years.setHorizontalHeaderLabels([tr("年份"), tr("来源"), tr("通知文号"), tr("通知网址")])
         self.years.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.years.verticalHeader().hide()
+        self.years.setWordWrap(False)
         self.years.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(objectName="holidaySummary", wordWrap=True)
 
