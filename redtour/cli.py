@@ -62,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--search", metavar="TEXT", help="Chinese name or alias, pinyin, initials (gzh) or English"
     )
     s.add_argument(
-        "--date", type=_date, metavar="YYYY-MM-DD", help="also show whether each venue is open that day"
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="also show whether each venue is open that day (with a note when that year's holidays are unknown)",
     )
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
     s.set_defaults(func=cmd_sites)
@@ -194,10 +197,12 @@ def cmd_sites(args: argparse.Namespace) -> int:
     from redtour.core.calendar import day_status, weekly_summary
     from redtour.core.catalogue import UNKNOWN_ZH, venue_to_dict
     from redtour.core.search import matches
+    from redtour.storage.holidays import load_calendar
     from redtour.storage.venues import VenueRepository
 
     with _database(args) as db:
         venues = VenueRepository(db).list_venues()
+        holidays = load_calendar(db)
     if args.district:
         want = args.district.removesuffix("区").removesuffix("新")
         venues = [v for v in venues if v.district and v.district.startswith(want)]
@@ -205,7 +210,8 @@ def cmd_sites(args: argparse.Namespace) -> int:
         venues = [v for v in venues if args.tag in v.tags]
     if args.search:
         venues = [v for v in venues if matches(v, args.search)]
-    statuses = {v.id: day_status(v, args.date) for v in venues} if args.date else {}
+    statuses = {v.id: day_status(v, args.date, holidays) for v in venues} if args.date else {}
+    warning = holidays.warning(args.date) if args.date else None
 
     if args.format == "json":
         out = []
@@ -217,7 +223,8 @@ def cmd_sites(args: argparse.Namespace) -> int:
             if args.date:
                 st = statuses[v.id]
                 d["status"] = {"date": args.date.isoformat(), "state": st.state, "hours": st.hours_text(),
-                               "reason": st.reason}  # fmt: skip
+                               "reason": st.reason, "holiday": st.holiday,
+                               "holiday_data": holidays.holiday_data(args.date)}  # fmt: skip
             out.append(d)
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
@@ -232,7 +239,9 @@ def cmd_sites(args: argparse.Namespace) -> int:
                " ".join(s.url for s in v.sources)]  # fmt: skip
         if args.date:
             st = statuses[v.id]
-            row.append({"open": "开放", "closed": "闭馆", "unknown": UNKNOWN_ZH}[st.state])
+            state = {"open": "开放", "closed": "闭馆", "unknown": UNKNOWN_ZH}[st.state]
+            reason = st.reason.removeprefix(v.name_zh).strip()  # the row already names the venue
+            row.append(f"{state}（{reason}）" if st.state == "closed" and reason else state)
         rows.append(row)
     if args.format == "csv":
         buf = io.StringIO()
@@ -240,16 +249,21 @@ def cmd_sites(args: argparse.Namespace) -> int:
         writer.writerow(headers)
         writer.writerows(rows)
         sys.stdout.buffer.write(buf.getvalue().encode("utf-8-sig"))  # BOM: Chinese Excel/WPS open it right
+        if warning:
+            print(f"注意：{warning}", file=sys.stderr)  # not in the CSV: its rows stay one per venue
         return 0
     from redtour.textable import format_table
 
     table_rows = [r[:5] + r[8:] for r in rows]
     print(format_table(headers[:5] + headers[8:], table_rows, max_width=34))
     print(f"\n共 {len(venues)} 个场馆")
+    if warning:
+        print(f"注意：{warning}")
     return 0
 
 
 def cmd_map(args: argparse.Namespace) -> int:
+    from redtour.storage.holidays import load_calendar
     from redtour.storage.venues import VenueRepository
 
     suffix = args.out.suffix.lower()
@@ -258,6 +272,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     route = None
     with _database(args) as db:
         venues = VenueRepository(db).list_venues()
+        holidays = load_calendar(db)
         if args.plan:
             from redtour.mapping.route import route_of_plan
 
@@ -267,11 +282,16 @@ def cmd_map(args: argparse.Namespace) -> int:
     if suffix == ".png":
         from redtour.ui.map.render import render_map_png  # Qt only for this output
 
-        render_map_png(venues, args.out, width=args.width, height=args.height, on_date=args.date, route=route)
+        render_map_png(
+            venues, args.out, width=args.width, height=args.height, on_date=args.date, route=route,
+            holidays=holidays,
+        )  # fmt: skip
     else:
         from redtour.mapping.page import write_standalone_html
 
-        write_standalone_html(args.out, venues, on_date=args.date, route=route)
+        write_standalone_html(args.out, venues, on_date=args.date, route=route, holidays=holidays)
+    if args.date and holidays.warning(args.date):
+        print(f"注意：{holidays.warning(args.date)}", file=sys.stderr)
     print(f"已生成 {args.out}")
     return 0
 
@@ -288,11 +308,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
     )
     from redtour.core.search import resolve
     from redtour.core.travel import Mode
+    from redtour.storage.holidays import load_calendar
     from redtour.storage.plans import PlanRepository
     from redtour.storage.venues import VenueRepository
 
     with _database(args) as db:
         venues = VenueRepository(db).list_venues()
+        holidays = load_calendar(db)
         names = [(n.strip(), True) for n in args.sites.replace("，", ",").split(",") if n.strip()]
         names += [(n.strip(), False) for n in args.optional.replace("，", ",").split(",") if n.strip()]
         stops = []
@@ -319,6 +341,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             mode=Mode(args.mode),
             lunch=_lunch(args.lunch),
             optimize=args.optimize,
+            holidays=holidays,
         )
         try:
             plan = plan_day(req)
@@ -431,12 +454,13 @@ def cmd_plans(args: argparse.Namespace) -> int:
 def load_saved_plan(db, text: str):
     """A saved plan recomputed on today's catalogue (its order kept)."""
     from redtour.core.planner import plan_day, request_from_dict
+    from redtour.storage.holidays import load_calendar
     from redtour.storage.plans import PlanRepository
     from redtour.storage.venues import VenueRepository
 
     saved = PlanRepository(db).find(text)
     venues = {v.id: v for v in VenueRepository(db).list_venues(include_retired=True)}
-    req, _missing = request_from_dict(saved.request, venues)
+    req, _missing = request_from_dict(saved.request, venues, load_calendar(db))
     return saved, plan_day(req)
 
 

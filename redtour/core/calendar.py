@@ -1,7 +1,8 @@
-"""Is a venue open on a given date? Weekly rules plus China's statutory holidays.
+"""Is a venue open on a given date? Weekly rules, the venue's holiday closures and China's official holidays.
 
-Holiday data comes from the `chinese-calendar` package, which covers 2004–2026 at the time of writing.
-For later years the weekly rules alone apply and ``DayStatus.holiday_data_missing`` says so.
+The holiday schedule is a ``HolidayCalendar`` (core.holidays) that callers pass in: the bundled official years
+plus the years staff entered. For a year it does not know, the weekly rules alone apply and
+``DayStatus.holiday_data_missing`` / ``DayStatus.warning`` say so.
 """
 
 from __future__ import annotations
@@ -11,48 +12,18 @@ from datetime import date, time
 from typing import Literal
 
 from redtour.core.catalogue import OpeningHours, Period, Venue
+from redtour.core.holidays import HolidayCalendar, HolidayInfo, missing_warning
 
 State = Literal["open", "closed", "unknown"]
 
 WEEKDAY_ZH = {1: "周一", 2: "周二", 3: "周三", 4: "周四", 5: "周五", 6: "周六", 7: "周日"}
 
-HOLIDAY_NAMES_ZH = {
-    "New Year's Day": "元旦",
-    "Spring Festival": "春节",
-    "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节",
-    "Dragon Boat Festival": "端午节",
-    "National Day": "国庆节",
-    "Mid-autumn Festival": "中秋节",
-    "Anti-Fascist 70th Day": "抗战胜利纪念日",
-}
+_NO_DATA = HolidayCalendar()
 
 
-@dataclass(frozen=True)
-class HolidayInfo:
-    known: bool  # False when the holiday table has no data for that year
-    is_holiday: bool = False  # statutory day off (incl. the weekend days bridged into a holiday)
-    is_adjusted_workday: bool = False  # a Saturday/Sunday that is a working day (调休上班)
-    name: str | None = None
-
-
-def holiday_info(day: date) -> HolidayInfo:
-    try:
-        import chinese_calendar as cc
-    except ImportError:  # the package is a dependency; degrade like a year without data
-        return HolidayInfo(known=False)
-    try:
-        on_holiday, name = cc.get_holiday_detail(day)
-        workday = cc.is_workday(day)
-    except NotImplementedError:
-        return HolidayInfo(known=False)
-    weekend = day.isoweekday() >= 6
-    return HolidayInfo(
-        known=True,
-        is_holiday=bool(on_holiday and name),
-        is_adjusted_workday=weekend and workday,
-        name=HOLIDAY_NAMES_ZH.get(name, name) if name else None,
-    )
+def holiday_info(day: date, calendar: HolidayCalendar | None) -> HolidayInfo:
+    """The day's holiday facts; with no calendar every year is unknown (nothing is guessed)."""
+    return (calendar or _NO_DATA).info(day)
 
 
 @dataclass(frozen=True)
@@ -62,6 +33,12 @@ class DayStatus:
     reason: str = ""  # Chinese sentence: why closed / why unknown
     holiday: str | None = None  # the statutory holiday's name, if any
     holiday_data_missing: bool = False
+    year: int = 0
+
+    @property
+    def warning(self) -> str | None:
+        """The missing-holiday-data sentence, or None when the year's schedule is known."""
+        return missing_warning(self.year) if self.holiday_data_missing else None
 
     @property
     def is_open(self) -> bool:
@@ -90,18 +67,20 @@ def periods_on(hours: OpeningHours, weekday: int) -> tuple[Period, ...]:
     return tuple(sorted((p for p in hours.periods if weekday in p.weekdays), key=lambda p: p.open))
 
 
-def day_status(venue: Venue, day: date, holidays: HolidayInfo | None = None) -> DayStatus:
-    """The venue's status on ``day`` by its weekly rules and the statutory-holiday calendar."""
-    info = holidays if holidays is not None else holiday_info(day)
+def day_status(venue: Venue, day: date, holidays: HolidayCalendar | HolidayInfo | None) -> DayStatus:
+    """The venue's status on ``day`` by its weekly rules, its holiday closures and the holiday calendar."""
+    info = holidays if isinstance(holidays, HolidayInfo) else holiday_info(day, holidays)
 
     def status(state: State, periods: tuple[Period, ...] = (), reason: str = "") -> DayStatus:
-        return DayStatus(state, periods, reason, holiday=info.name, holiday_data_missing=not info.known)
+        return DayStatus(state, periods, reason, info.name, not info.known, day.year)
 
     hours = venue.hours
     if hours is None:
         return status("unknown", reason="开放时间待核实")
     if hours.all_day:
         return status("open", (Period(frozenset(range(1, 8)), time(0), time(23, 59)),))
+    if info.name and info.name in hours.closed_holidays:
+        return status("closed", reason=f"{venue.name_zh} {info.name}假期闭馆")
     weekday = day.isoweekday()
     if weekday in hours.closed_weekdays:
         if not (hours.open_on_public_holidays and info.is_holiday):
@@ -134,6 +113,8 @@ def weekly_summary(hours: OpeningHours | None) -> str:
         if hours.open_on_public_holidays:
             closed += "（法定节假日除外）"
         parts.append(closed)
+    if hours.closed_holidays:
+        parts.append("、".join(hours.closed_holidays) + "假期闭馆")
     return "；".join(parts) if parts else "开放时段待核实"
 
 

@@ -39,6 +39,8 @@ class OpeningHours:
     closed_weekdays: frozenset[int] = frozenset()
     all_day: bool = False
     open_on_public_holidays: bool = False
+    #: Statutory holidays (names as in core.holidays.HOLIDAY_NAMES) on which the venue is closed all day.
+    closed_holidays: tuple[str, ...] = ()
     closed_note: str = ""
     note: str = ""
     confidence: str = ""
@@ -195,10 +197,21 @@ def hours_from_dict(d: Mapping[str, Any] | None) -> OpeningHours | None:
         closed_weekdays=frozenset(int(w) for w in d.get("closed_weekdays", ())),
         all_day=bool(d.get("all_day", False)),
         open_on_public_holidays=bool(d.get("open_on_public_holidays", False)),
+        closed_holidays=_holiday_names(d.get("closed_holidays", ())),
         closed_note=d.get("closed_note", ""),
         note=d.get("note", ""),
         confidence=d.get("confidence", ""),
     )
+
+
+def _holiday_names(names: Iterable[str]) -> tuple[str, ...]:
+    from redtour.core.holidays import HOLIDAY_NAMES, canonical_name  # local import keeps the graph flat
+
+    out = tuple(canonical_name(str(n)) for n in names)
+    unknown = [n for n in out if n not in HOLIDAY_NAMES]
+    if unknown:
+        raise ValueError(f"closed_holidays: unknown holiday {unknown[0]!r} (use {'、'.join(HOLIDAY_NAMES)})")
+    return out
 
 
 def hours_to_dict(h: OpeningHours | None) -> dict[str, Any] | None:
@@ -219,6 +232,8 @@ def hours_to_dict(h: OpeningHours | None) -> dict[str, Any] | None:
     for key in ("all_day", "open_on_public_holidays"):
         if getattr(h, key):
             out[key] = True
+    if h.closed_holidays:
+        out["closed_holidays"] = list(h.closed_holidays)
     for key in ("closed_note", "note", "confidence"):
         if getattr(h, key):
             out[key] = getattr(h, key)

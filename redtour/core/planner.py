@@ -14,6 +14,7 @@ from typing import Any
 
 from redtour.core.calendar import day_status, format_period
 from redtour.core.catalogue import Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.core.travel import MODE_ZH, Mode, TravelMatrix, offline_matrix
 from redtour.core.tsptw import (
     LunchRule,
@@ -81,6 +82,8 @@ class PlanRequest:
     lunch: Lunch | None = field(default_factory=Lunch)
     optimize: bool = True  # False: keep the given order and only compute the times
     today: date | None = None  # for the reservation lead time (None: date.today())
+    #: The holiday schedule in use (None: no year is known, every plan carries the missing-data warning).
+    holidays: HolidayCalendar | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -202,12 +205,12 @@ class _Prepared:
     warnings: tuple[str, ...]
 
 
-def _windows(venue: Venue, day: date) -> tuple[tuple[Window, ...], list[str], str | None]:
+def _windows(
+    venue: Venue, day: date, holidays: HolidayCalendar | None
+) -> tuple[tuple[Window, ...], list[str], str | None]:
     """The visit windows on ``day``, warnings, and the reason it cannot be visited (None if it can)."""
-    status = day_status(venue, day)
-    warnings: list[str] = []
-    if status.holiday_data_missing:
-        warnings.append(f"{day.year}年法定节假日数据缺失，按每周开放规则估算")
+    status = day_status(venue, day, holidays)
+    warnings: list[str] = [status.warning] if status.warning else []
     if status.state == "closed":
         return (), warnings, status.reason or f"{venue.name_zh} 当日闭馆"
     if status.state == "unknown":
@@ -252,7 +255,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
         if venue.location is None:
             windows, warnings, reason = (), [], f"{venue.name_zh} 没有位置信息，无法安排路线"
         else:
-            windows, warnings, reason = _windows(venue, req.day)
+            windows, warnings, reason = _windows(venue, req.day, req.holidays)
         if reason is not None:
             if stop.must:
                 reasons.append(reason)
@@ -495,7 +498,9 @@ def _place(data: dict[str, Any]) -> Place:
     return Place(str(data["name"]), float(data["lat"]), float(data["lon"]), data.get("venue_id"))
 
 
-def request_from_dict(data: dict[str, Any], venues: dict[str, Venue]) -> tuple[PlanRequest, list[str]]:
+def request_from_dict(
+    data: dict[str, Any], venues: dict[str, Venue], holidays: HolidayCalendar | None = None
+) -> tuple[PlanRequest, list[str]]:
     """The request back, with the venues as they are now; also the ids of venues no longer known."""
     missing = [s["venue_id"] for s in data["stops"] if s["venue_id"] not in venues]
     lunch = data.get("lunch")
@@ -520,6 +525,7 @@ def request_from_dict(data: dict[str, Any], venues: dict[str, Venue]) -> tuple[P
             if s["venue_id"] in venues
         ),
         optimize=False,
+        holidays=holidays,
     )
     return req, missing
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from redtour import paths
 from redtour.core.calendar import WEEKDAY_ZH, weekly_summary
+from redtour.core.holidays import missing_warning
 from redtour.core.images import sniff_image_type
 from redtour.core.people import mask_mobile
 from redtour.core.planner import Plan, period_text
@@ -119,6 +120,8 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
     req = plan.request
     start_dt = timedelta(hours=req.start_time.hour, minutes=req.start_time.minute)
     assembly = start_dt - timedelta(minutes=options.assembly_minutes_before)
+    known = req.holidays is not None and req.holidays.known(req.day.year)
+    holiday_warning = "" if known else missing_warning(req.day.year)  # once, beside the date
     stops = []
     for s in plan.stops:
         hours = period_text(s.window) if s.window else weekly_summary(s.venue.hours)
@@ -132,7 +135,7 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
                 "travel_min": s.travel_min,
                 "distance_km": f"{s.distance_km:.1f}",
                 "hours": hours or "开放时间待核实",
-                "warnings": list(s.warnings),
+                "warnings": [w for w in s.warnings if w != holiday_warning],
                 "reservation": _reservation_text(s),
                 "phone": s.venue.phone or "电话待核实",
                 "history": _short(s.venue.history),
@@ -146,6 +149,7 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
         "group": options.group,
         "day": f"{req.day:%Y年%m月%d日}",
         "weekday": WEEKDAY_ZH[req.day.isoweekday()],
+        "holiday_warning": holiday_warning,
         "people": options.people or req.group_size,
         "leader": options.leader,
         "leader_phone": options.leader_phone,

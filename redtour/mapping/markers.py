@@ -6,11 +6,14 @@ from datetime import date
 
 from redtour.core.calendar import day_status, weekly_summary
 from redtour.core.catalogue import UNKNOWN_ZH, Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.mapping.protocol import Status, VenueMarker
 
 
-def marker_status(venue: Venue, on_date: date, language: str = "zh_CN") -> tuple[Status, str]:
-    st = day_status(venue, on_date)
+def marker_status(
+    venue: Venue, on_date: date, language: str = "zh_CN", holidays: HolidayCalendar | None = None
+) -> tuple[Status, str]:
+    st = day_status(venue, on_date, holidays)
     en = language.startswith("en")
     if st.state == "closed":
         return "closed", (
@@ -28,13 +31,15 @@ def marker_status(venue: Venue, on_date: date, language: str = "zh_CN") -> tuple
     return "open", f"Open {st.hours_text()}" if en else f"开放 {st.hours_text()}"
 
 
-def venue_markers(venues: list[Venue], on_date: date, language: str = "zh_CN") -> list[VenueMarker]:
+def venue_markers(
+    venues: list[Venue], on_date: date, language: str = "zh_CN", holidays: HolidayCalendar | None = None
+) -> list[VenueMarker]:
     """Markers for every located venue; venues without a location are skipped (they cannot be drawn)."""
     out = []
     for v in venues:
         if v.location is None:
             continue
-        status, text = marker_status(v, on_date, language)
+        status, text = marker_status(v, on_date, language, holidays)
         out.append(
             VenueMarker(
                 id=v.id,
@@ -48,3 +53,12 @@ def venue_markers(venues: list[Venue], on_date: date, language: str = "zh_CN") -
             )
         )
     return out
+
+
+def day_notice(on_date: date, holidays: HolidayCalendar | None, language: str = "zh_CN") -> str:
+    """The map's note for the day: empty when the day's holiday schedule is known."""
+    if holidays is not None and holidays.known(on_date.year):
+        return ""
+    if language.startswith("en"):
+        return f"The {on_date.year} holiday schedule has not been entered; weekly rules only"
+    return (holidays or HolidayCalendar()).warning(on_date) or ""

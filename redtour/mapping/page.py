@@ -19,7 +19,8 @@ import folium
 
 from redtour import paths
 from redtour.core.catalogue import Venue
-from redtour.mapping.markers import venue_markers
+from redtour.core.holidays import HolidayCalendar
+from redtour.mapping.markers import day_notice, venue_markers
 from redtour.mapping.protocol import Route, to_js
 from redtour.mapping.tiles import TileProvider
 
@@ -84,12 +85,14 @@ def build_page(
     menu: tuple[str, ...] = ("add_venue",),
     tiles: tuple[TileProvider, ...] = (),
     language: str = "zh_CN",
+    holidays: HolidayCalendar | None = None,
 ) -> str:
     """The map page HTML. ``venues``/``route`` are optional initial data (the app sends them later).
 
     ``tiles`` are the online base layers offered in the layer switcher; their tiles are requested from the
     app (``tiles/<layer>/…`` beside the other assets), which answers from its tile store.
     """
+    day = on_date or date.today()
     fmap = folium.Map(
         location=SHANGHAI_CENTRE,
         zoom_start=10,
@@ -126,9 +129,8 @@ def build_page(
             for p in tiles
         ],  # context-menu actions offered; the planner adds start_here / end_here
         "initial": {
-            "venues": json.loads(to_js(venue_markers(venues, on_date or date.today(), language)))
-            if venues
-            else [],
+            "venues": json.loads(to_js(venue_markers(venues, day, language, holidays))) if venues else [],
+            "notice": day_notice(day, holidays, language) if venues else "",
             "route": json.loads(to_js(route)) if route else None,
         },
     }
@@ -168,10 +170,21 @@ def _inline(html: str) -> str:
 
 
 def write_standalone_html(
-    out: Path, venues: list[Venue], on_date: date | None = None, route: Route | None = None
+    out: Path,
+    venues: list[Venue],
+    on_date: date | None = None,
+    route: Route | None = None,
+    holidays: HolidayCalendar | None = None,
 ) -> Path:
     """A single HTML file with Leaflet, the basemap and the markers inlined; opens offline in any browser."""
-    html = build_page(lambda rel: f"inline:{rel}", venues=venues, on_date=on_date, route=route, channel=False)
+    html = build_page(
+        lambda rel: f"inline:{rel}",
+        venues=venues,
+        on_date=on_date,
+        route=route,
+        channel=False,
+        holidays=holidays,
+    )
     html = _inline(html)
     if "inline:" in html:
         raise RuntimeError("an asset was left un-inlined")

@@ -192,3 +192,17 @@ class AuditRow(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class HolidayYearRow(Base):
+    """A year's holiday schedule entered by staff from the State Council's notice (设置 ▸ 节假日)."""
+
+    __tablename__ = "holiday_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    #: The schedule in the plain shape of core.holidays.year_to_dict (holidays, workdays, notice fields).
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    notice_no: Mapped[str] = mapped_column(String(100), default="")
+    notice_url: Mapped[str] = mapped_column(String(500), default="")
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[datetime] = mapped_column(DateTime)

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter,
 from redtour import paths
 from redtour.core.catalogue import Location, Venue
 from redtour.core.errors import RedtourError
+from redtour.core.holidays import HolidayCalendar
 from redtour.logsetup import log_file
 from redtour.mapping.tiles import offered_providers
 from redtour.storage.database import Database
+from redtour.storage.holidays import load_calendar
 from redtour.storage.plans import PlanRepository
 from redtour.storage.venues import VenueRepository
 from redtour.ui.actions import Actions, build_menus, create_actions
@@ -47,6 +49,8 @@ class MainWindow(QMainWindow):
         self.venues = venues
         self.settings = settings
         self.db_location = db_location
+        self.database = database
+        self.holidays = load_calendar(database)  # the bundled official years + the years staff entered
         self.setWindowTitle(tr("红色寻访助手 — 百万职工红色寻访"))
         self.resize(1360, 820)
 
@@ -121,8 +125,10 @@ class MainWindow(QMainWindow):
     # --- data ----------------------------------------------------------------------------------------
     def reload(self) -> None:
         self._all = self.venues.list_venues()
+        self.sites.set_holidays(self.holidays)
         self.sites.set_venues(self._all)
         if self.planner is not None:
+            self.planner.set_holidays(self.holidays)
             self.planner.set_venues(self._all)
         if self.participation is not None and self.stats is not None:
             self.participation.set_venues(self._all)
@@ -133,7 +139,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_map(self, *, fit: bool = False) -> None:
         if self.map_pane is not None:
-            self.map_pane.set_venues(self._all, self.sites.chosen_date)
+            self.map_pane.set_venues(self._all, self.sites.chosen_date, self.holidays)
             if fit:
                 self.map_pane.fit_all()
 
@@ -238,8 +244,12 @@ class MainWindow(QMainWindow):
 
     def _open_settings(self) -> None:
         tiles = self.map_pane.tile_source if self.map_pane is not None else None
-        dialog = SettingsDialog(self.settings, self, tile_store=tiles.store if tiles is not None else None)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+        dialog = SettingsDialog(
+            self.settings, self, tile_store=tiles.store if tiles is not None else None, database=self.database
+        )
+        accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        self.set_holidays(load_calendar(self.database))  # years entered there are saved already
+        if not accepted:
             return
         try:
             restart = dialog.apply()
@@ -252,6 +262,14 @@ class MainWindow(QMainWindow):
             self.map_pane.set_providers(offered_providers(self.settings.tianditu_key))
         if restart:
             show_info(self, tr("设置"), tr("界面语言或数据库将在重新启动后切换。"))
+
+    def set_holidays(self, holidays: HolidayCalendar) -> None:
+        """Use another holiday calendar everywhere a date's status is shown."""
+        self.holidays = holidays
+        self.sites.set_holidays(holidays)
+        if self.planner is not None:
+            self.planner.set_holidays(holidays)
+        self._refresh_map()
 
     def _open_about(self) -> None:
         AboutDialog(self._all, self.db_location, self).exec()

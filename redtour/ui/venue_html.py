@@ -7,6 +7,7 @@ from html import escape
 
 from redtour.core.calendar import day_status, weekly_summary
 from redtour.core.catalogue import Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.ui.i18n import tr
 
 STYLE = """
@@ -50,8 +51,13 @@ def _local_mark(venue: Venue, fact: str) -> str:
     return f' <span class="local">[{escape(label)} {escape(when)}]</span>'
 
 
-def venue_detail_html(venue: Venue, on_date: date) -> str:
-    st = day_status(venue, on_date)
+def holiday_missing_text(year: int) -> str:
+    """The UI's form of core.holidays.missing_warning (translated)."""
+    return tr("{0}年节假日安排未录入，仅按每周规则判断").format(year)
+
+
+def venue_detail_html(venue: Venue, on_date: date, holidays: HolidayCalendar | None = None) -> str:
+    st = day_status(venue, on_date, holidays)
     rows: list[tuple[str, str]] = []
 
     def row(label: str, value_html: str, fact: str | None = None) -> None:
@@ -64,7 +70,7 @@ def venue_detail_html(venue: Venue, on_date: date) -> str:
     if st.holiday:
         status_html += f' <span class="note">（{escape(st.holiday)}）</span>'
     if st.holiday_data_missing:
-        missing = tr("该年份缺少法定节假日数据，仅按每周规则判断")
+        missing = holiday_missing_text(on_date.year)
         status_html += f'<br><span class="note">{escape(missing)}</span>'
     row(tr("{0} 状态").format(on_date.isoformat()), status_html)
     row(tr("区"), _val(venue.district), "district")

@@ -280,6 +280,10 @@
         <translation>A change of database takes effect after a restart.</translation>
     </message>
     <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1142,8 +1146,8 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>local</translation>
     </message>
     <message>
-        <source>该年份缺少法定节假日数据，仅按每周规则判断</source>
-        <translation>No public-holiday data for this year: weekly rules only</translation>
+        <source>{0}年节假日安排未录入，仅按每周规则判断</source>
+        <translation>The {0} holiday schedule has not been entered; weekly rules only</translation>
     </message>
     <message>
         <source>{0} 状态</source>
@@ -1533,6 +1537,92 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>{0} 的密码：</source>
         <translation>Password for {0}:</translation>
+    </message>
+    <message>
+        <source>放假安排第{0}行应写成“节日 开始日期 结束日期”</source>
+        <translation>Holiday line {0} should read “name start-date end-date”</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>通知文号</source>
+        <translation>Notice number</translation>
+    </message>
+    <message>
+        <source>通知网址</source>
+        <translation>Notice URL</translation>
+    </message>
+    <message>
+        <source>录入新一年的节假日安排（国务院办公厅通知）</source>
+        <translation>Enter a new year&apos;s holiday schedule (State Council notice)</translation>
+    </message>
+    <message>
+        <source>例如：国办发明电〔2025〕7号</source>
+        <translation>e.g. 国办发明电〔2025〕7号</translation>
+    </message>
+    <message>
+        <source>每行一个节日：节日 开始日期 结束日期
+例如：春节 2026-02-15 2026-02-23</source>
+        <translation>One holiday per line: name start-date end-date
+e.g. 春节 2026-02-15 2026-02-23</translation>
+    </message>
+    <message>
+        <source>调休上班的周六、周日，用空格分隔，例如：2026-02-14 2026-02-28</source>
+        <translation>Saturdays/Sundays that are working days, separated by spaces, e.g. 2026-02-14 2026-02-28</translation>
+    </message>
+    <message>
+        <source>通知日期</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <source>放假安排</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>调休上班日</source>
+        <translation>Make-up working days</translation>
+    </message>
+    <message>
+        <source>保存这一年</source>
+        <translation>Save this year</translation>
+    </message>
+    <message>
+        <source>从文件导入…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <source>未打开数据库，无法录入节假日安排。</source>
+        <translation>No database is open: holiday schedules cannot be entered.</translation>
+    </message>
+    <message>
+        <source>未采用（已有内置官方数据）：</source>
+        <translation>Not used (official data is bundled): </translation>
+    </message>
+    <message>
+        <source>已知 {0}–{1} 年的法定节假日与调休安排；其他年份只按场馆的每周规则判断。</source>
+        <translation>Holidays and make-up working days are known for {0}–{1}; other years use the venues&apos; weekly rules only.</translation>
+    </message>
+    <message>
+        <source>未保存，请修改：</source>
+        <translation>Not saved, please correct:</translation>
+    </message>
+    <message>
+        <source>已保存{0}年的节假日安排（{1}）。</source>
+        <translation>Saved the {0} holiday schedule ({1}).</translation>
+    </message>
+    <message>
+        <source>该年已有内置官方数据，程序仍使用内置数据。</source>
+        <translation> Official data for that year is bundled and stays in use.</translation>
+    </message>
+    <message>
+        <source>导入节假日安排</source>
+        <translation>Import a holiday schedule</translation>
+    </message>
+    <message>
+        <source>节假日文件 (*.toml *.json *.csv)</source>
+        <translation>Holiday files (*.toml *.json *.csv)</translation>
     </message>
 </context>
 </TS>

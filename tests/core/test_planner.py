@@ -152,3 +152,15 @@ def test_logo_is_inlined_only_when_it_is_an_image(tmp_path):
         and logo_data_uri("") == ""
         and logo_data_uri(str(tmp_path / "x")) == ""
     )
+
+
+def test_a_day_in_a_year_without_holiday_data_warns_on_every_stop_with_the_common_sentence():
+    from redtour.storage.holidays import load_calendar
+
+    cal = load_calendar()
+    later = plan_day(request(date(2027, 2, 10), StopRequest(GZH), holidays=cal))
+    assert "2027年节假日安排未录入，仅按每周规则判断" in later.stops[0].warnings
+    known = plan_day(request(WEDNESDAY, StopRequest(GZH), holidays=cal))
+    assert not any("节假日安排" in w for w in known.stops[0].warnings)
+    spring = plan_day(request(date(2026, 2, 17), StopRequest(GZH), holidays=cal))
+    assert "当日为春节，请确认开放安排" in spring.stops[0].warnings

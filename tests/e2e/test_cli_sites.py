@@ -98,3 +98,33 @@ def test_exit_after_start_opens_the_window_with_its_map(tmp_path):
     out = run(tmp_path, "--exit-after-start")
     assert out.returncode == 0, out.stderr.decode()[-2000:]
     assert "main window shown: True, map loaded: True" in out.stdout.decode()
+
+
+WARNING_2027 = "2027年节假日安排未录入，仅按每周规则判断"
+
+
+def test_json_for_a_day_without_holiday_data_carries_the_warning_per_venue(tmp_path):
+    result = run(tmp_path, "sites", "--date", "2027-02-10", "--format", "json")
+    venues = json.loads(result.stdout)
+    assert result.returncode == 0 and venues
+    for v in venues:
+        assert v["status"]["holiday_data"] == {"year": 2027, "known": False, "warning": WARNING_2027}
+        assert {"date", "state", "hours", "reason"} <= set(v["status"])  # the earlier shape is kept
+    known = json.loads(run(tmp_path, "sites", "--date", "2026-02-17", "--format", "json").stdout)
+    data = known[0]["status"]["holiday_data"]
+    assert data["known"] is True and data["notice_no"] == "国办发明电〔2025〕7号"
+
+
+def test_table_for_a_day_without_holiday_data_says_so(tmp_path):
+    text = run(tmp_path, "sites", "--date", "2027-02-10").stdout.decode()
+    assert text.rstrip().endswith("注意：" + WARNING_2027)
+    assert WARNING_2027 not in run(tmp_path, "sites", "--date", "2026-02-10").stdout.decode()
+
+
+def test_the_textile_museum_is_closed_for_the_spring_festival_with_the_reason(tmp_path):
+    text = run(tmp_path, "sites", "--date", "2026-02-17", "--search", "fangzhi").stdout.decode()
+    assert "闭馆（春节假期闭馆）" in text
+    after = json.loads(
+        run(tmp_path, "sites", "--date", "2026-02-24", "--search", "fangzhi", "--format", "json").stdout
+    )
+    assert after[0]["status"]["state"] == "open"

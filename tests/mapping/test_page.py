@@ -110,3 +110,23 @@ def test_english_page_words_and_marker_status():
 
     venue = Venue(id="x", name_zh="测试")
     assert marker_status(venue, date(2026, 12, 2), "en")[1].startswith(("Open", "Hours", "Closed"))
+
+
+def test_the_page_for_a_day_without_holiday_data_carries_the_warning():
+    from redtour.storage.holidays import load_calendar
+
+    venues = load_venues(FIXTURE_VENUES)
+    cal = load_calendar()
+    config = _config(build_page(venues=venues, on_date=date(2027, 2, 10), holidays=cal))
+    assert config["initial"]["notice"] == "2027年节假日安排未录入，仅按每周规则判断"
+    assert (
+        _config(build_page(venues=venues, on_date=date(2026, 2, 10), holidays=cal))["initial"]["notice"] == ""
+    )
+    english = build_page(venues=venues, on_date=date(2027, 2, 10), holidays=cal, language="en_US")
+    assert "2027 holiday schedule has not been entered" in _config(english)["initial"]["notice"]
+
+
+def _config(html: str) -> dict:
+    block = re.search(r'<script type="application/json" id="redtour-config">(.*?)</script>', html, re.S)
+    assert block is not None
+    return json.loads(block.group(1))

@@ -86,3 +86,17 @@ def test_route_overlay_updates_without_reloading(qtbot, map_view):
     map_view.clear_route()
     assert run_js(qtbot, map_view, "document.querySelectorAll('.route-number').length") == 0
     assert run_js(qtbot, map_view, "window.__marker") == "same page"
+
+
+def test_the_legend_says_when_the_days_holiday_schedule_is_unknown(qtbot, map_view):
+    from redtour.storage.holidays import load_calendar
+
+    wait_ready(qtbot, map_view)
+    cal = load_calendar()
+    venues = [Venue(id="a", name_zh="甲", location=Location(31.23, 121.47))]
+    map_view.set_venues(venues, date(2027, 2, 10), cal)
+    shown = "(function(){var e=document.querySelector('.map-legend .day-notice');"
+    shown += "return e && e.offsetParent !== null ? e.textContent : '';})()"
+    assert run_js(qtbot, map_view, shown) == "2027年节假日安排未录入，仅按每周规则判断"
+    map_view.set_venues(venues, date(2026, 2, 10), cal)
+    assert run_js(qtbot, map_view, shown) == ""

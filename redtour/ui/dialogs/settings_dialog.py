@@ -1,4 +1,4 @@
-"""Settings: interface language, the map's online tiles, route-sheet texts, personal-data fields."""
+"""Settings: interface language, the map's online tiles, route-sheet texts, personal-data fields, holidays."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from sqlalchemy.engine import URL, make_url
 from redtour.export.route_sheet import DEFAULT_TITLE
 from redtour.mapping.tiles import TileStore
 from redtour.storage.credentials import store_password, with_password
+from redtour.storage.database import Database
+from redtour.ui.dialogs.holidays_tab import HolidaysTab
 from redtour.ui.i18n import LANGUAGES, tr
 from redtour.ui.settings import Settings
 from redtour.ui.worker import run_in_background
@@ -32,7 +34,11 @@ from redtour.ui.worker import run_in_background
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, tile_store: TileStore | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        tile_store: TileStore | None = None,
+        database: Database | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -148,6 +154,8 @@ class SettingsDialog(QDialog):
                 page_layout.addWidget(box)
             page_layout.addStretch(1)
             self.tabs.addTab(page, title)
+        self.holidays = HolidaysTab(database, self)
+        self.tabs.addTab(self.holidays, tr("节假日"))
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 

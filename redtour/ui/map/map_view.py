@@ -13,7 +13,8 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from redtour.core.catalogue import Venue
-from redtour.mapping.markers import venue_markers
+from redtour.core.holidays import HolidayCalendar
+from redtour.mapping.markers import day_notice, venue_markers
 from redtour.mapping.page import build_page
 from redtour.mapping.protocol import (
     BaseLayerChanged,
@@ -153,8 +154,10 @@ class MapView(QWidget):
         else:
             self._queue.append(code)
 
-    def set_venues(self, venues: list[Venue], on_date: date) -> None:
-        self._call("setVenues", venue_markers(venues, on_date, self.language))
+    def set_venues(self, venues: list[Venue], on_date: date, holidays: HolidayCalendar | None = None) -> None:
+        """Markers coloured for ``on_date``; the legend says when that year's holidays are unknown."""
+        markers = venue_markers(venues, on_date, self.language, holidays)
+        self._call("setVenues", markers, day_notice(on_date, holidays, self.language))
 
     def fit_all(self) -> None:
         self._call("fitAll")

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from redtour.core.catalogue import Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.mapping.protocol import Route
 
 
@@ -21,6 +22,7 @@ def render_map_png(
     timeout_ms: int = 30_000,
     zoom: float = 1.0,
     for_print: bool = False,
+    holidays: HolidayCalendar | None = None,
 ) -> Path:
     """Load the real map page offscreen, draw venues (and a route), wait until drawn, grab to PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,7 +38,7 @@ def render_map_png(
     view.show()
     if for_print:
         view._call("printMode")
-    view.set_venues(venues, on_date or date.today())
+    view.set_venues(venues, on_date or date.today(), holidays)
     if route is not None:
         view.show_route(route)
     else:

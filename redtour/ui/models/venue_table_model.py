@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from redtour.core.calendar import DayStatus, day_status
 from redtour.core.catalogue import Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.core.search import matches
 from redtour.ui.i18n import tr
 
@@ -36,17 +37,22 @@ class VenueTableModel(QAbstractTableModel):
         self._venues: list[Venue] = []
         self._statuses: list[DayStatus] = []
         self._date = date.today()
+        self.holidays: HolidayCalendar | None = None
 
     # --- data in -----------------------------------------------------------------------------------
     def set_venues(self, venues: list[Venue]) -> None:
         self.beginResetModel()
         self._venues = list(venues)
-        self._statuses = [day_status(v, self._date) for v in self._venues]
+        self._statuses = [day_status(v, self._date, self.holidays) for v in self._venues]
         self.endResetModel()
+
+    def set_holidays(self, holidays: HolidayCalendar) -> None:
+        self.holidays = holidays
+        self.set_date(self._date)
 
     def set_date(self, day: date) -> None:
         self._date = day
-        self._statuses = [day_status(v, day) for v in self._venues]
+        self._statuses = [day_status(v, day, self.holidays) for v in self._venues]
         if self._venues:
             top, bottom = self.index(0, self.STATUS), self.index(len(self._venues) - 1, self.STATUS)
             self.dataChanged.emit(top, bottom)
@@ -56,7 +62,7 @@ class VenueTableModel(QAbstractTableModel):
         for row, v in enumerate(self._venues):
             if v.id == venue.id:
                 self._venues[row] = venue
-                self._statuses[row] = day_status(venue, self._date)
+                self._statuses[row] = day_status(venue, self._date, self.holidays)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
                 return
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from redtour.core.catalogue import Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.core.planner import (
     DEFAULT_VISIT_MIN,
     Lunch,
@@ -60,6 +61,7 @@ from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
 from redtour.ui.settings import Settings
+from redtour.ui.venue_html import holiday_missing_text
 from redtour.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -105,6 +107,7 @@ class PlannerPage(QWidget):
         self.setObjectName("plannerPage")
         self.plans = plans
         self.venues: dict[str, Venue] = {}
+        self.holidays: HolidayCalendar | None = None
         self.plan: Plan | None = None
         self.current_id: int | None = None
         self.undo = QUndoStack(self)
@@ -280,6 +283,10 @@ class PlannerPage(QWidget):
         )
 
     # --- catalogue and places ------------------------------------------------------------------------
+    def set_holidays(self, holidays: HolidayCalendar) -> None:
+        """The holiday schedule plans are made with (the next plan uses it)."""
+        self.holidays = holidays
+
     def set_venues(self, venues: list[Venue]) -> None:
         self.venues = {v.id: v for v in venues}
         routable = [v for v in venues if v.location is not None]
@@ -391,6 +398,7 @@ class PlannerPage(QWidget):
             mode=Mode(self.mode.currentData()),
             lunch=lunch,
             optimize=optimize,
+            holidays=self.holidays,
         )
 
     def _show_request(self, req: PlanRequest) -> None:
@@ -517,6 +525,9 @@ class PlannerPage(QWidget):
             else tr("启发式结果")
         )
         text = "；".join(parts)
+        year = plan.request.day.year
+        if plan.request.holidays is None or not plan.request.holidays.known(year):
+            text += "\n• " + holiday_missing_text(year)  # the day as a whole, as on the list and the map
         if plan.warnings:
             text += "\n" + "\n".join("• " + w for w in plan.warnings)
         return text
@@ -628,7 +639,7 @@ class PlannerPage(QWidget):
             self.new_plan()
             return
         saved = self.plans.get(int(plan_id))
-        req, missing = request_from_dict(saved.request, self.venues)
+        req, missing = request_from_dict(saved.request, self.venues, self.holidays)
         self.current_id = saved.id
         self._show_request(req)
         self.undo.clear()

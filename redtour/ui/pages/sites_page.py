@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from redtour.core.catalogue import DISTRICTS, Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.ui.i18n import tr
 from redtour.ui.models.venue_table_model import VENUE_ROLE, VenueFilterProxy, VenueTableModel
-from redtour.ui.venue_html import venue_detail_html
+from redtour.ui.venue_html import holiday_missing_text, venue_detail_html
 
 
 class SitesPage(QWidget):
@@ -48,6 +49,11 @@ class SitesPage(QWidget):
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="statusDate")
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.count = QLabel()
+        self.holidays: HolidayCalendar | None = None
+        self.holiday_notice = QLabel(objectName="holidayNotice")
+        self.holiday_notice.setStyleSheet("color: #b3261e")
+        self.holiday_notice.setWordWrap(True)
+        self.holiday_notice.hide()
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -105,6 +111,7 @@ class SitesPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.holiday_notice)
         layout.addWidget(self.splitter, 1)
 
         self.search.textChanged.connect(lambda text: self._refilter(query=text))
@@ -125,6 +132,19 @@ class SitesPage(QWidget):
         self._update_count()
         if keep:
             self.select_venue(keep)
+
+    def set_holidays(self, holidays: HolidayCalendar) -> None:
+        """The holiday schedule used for the status column, the detail and the notice above the list."""
+        self.holidays = holidays
+        self.model.set_holidays(holidays)
+        self._update_holiday_notice()
+        self._show_detail(self.current_venue())
+
+    def _update_holiday_notice(self) -> None:
+        year = self.chosen_date.year
+        missing = self.holidays is None or not self.holidays.known(year)
+        self.holiday_notice.setText(holiday_missing_text(year) if missing else "")
+        self.holiday_notice.setVisible(missing)
 
     def update_venue(self, venue: Venue) -> None:
         self.model.replace_venue(venue)
@@ -190,7 +210,7 @@ class SitesPage(QWidget):
         if venue is None:
             self.detail.setHtml(f"<p style='color:#666'>{tr('在上方列表中选择一个场馆查看详情。')}</p>")
         else:
-            self.detail.setHtml(venue_detail_html(venue, self.chosen_date))
+            self.detail.setHtml(venue_detail_html(venue, self.chosen_date, self.holidays))
 
     def _refilter(self, **filters: str) -> None:
         self.proxy.set_filters(**filters)
@@ -198,6 +218,7 @@ class SitesPage(QWidget):
 
     def _on_date_changed(self, _qdate: QDate) -> None:
         self.model.set_date(self.chosen_date)
+        self._update_holiday_notice()
         self._show_detail(self.current_venue())
         self.dateChanged.emit(self.chosen_date)
 

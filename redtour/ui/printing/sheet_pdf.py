@@ -41,6 +41,7 @@ def sheet_html_for(plan: Plan, venues: list[Venue], options: SheetOptions, workd
         route=route_of_plan(plan, title),
         zoom=MAP_ZOOM,
         for_print=True,
+        holidays=plan.request.holidays,
     )
     uri = "data:image/png;base64," + base64.b64encode(map_png.read_bytes()).decode()
     html = workdir / "sheet.html"

@@ -191,9 +191,17 @@
 
   var lastVenues = [];
   var lastRoute = null;
+  var noticeEl = null;  // the legend's line for the day, e.g. "2027年节假日安排未录入，仅按每周规则判断"
 
-  function setVenues(list) {
+  function setNotice(text) {
+    if (!noticeEl) return;
+    noticeEl.textContent = text || "";
+    noticeEl.style.display = text ? "" : "none";
+  }
+
+  function setVenues(list, notice) {
     lastVenues = list;
+    if (notice !== undefined) setNotice(notice);
     venueLayer.clearLayers();
     markers = {};
     list.forEach(function (v) {
@@ -236,6 +244,9 @@
         row.insertBefore(dot, row.firstChild);
         box.appendChild(row);
       });
+    noticeEl = textEl("div", "", "legend-note day-notice");
+    noticeEl.style.display = "none";
+    box.appendChild(noticeEl);
     return box;
   };
   legend.addTo(map);
@@ -343,11 +354,12 @@
     toDisplay: P,
     fromDisplay: unP,
     markerCount: function () { return Object.keys(markers).length; },
+    notice: function () { return noticeEl ? noticeEl.textContent : ""; },
     marker: function (id) { return markers[id] || null; },
     map: map,
   };
 
-  if (config.initial.venues.length) { setVenues(config.initial.venues); fitAll(); }
+  if (config.initial.venues.length) { setVenues(config.initial.venues, config.initial.notice || ""); fitAll(); }
   if (config.initial.route) showRoute(config.initial.route);
   document.body.setAttribute("data-redtour-ready", "1");
   send({ type: "ready" });
