@@ -214,6 +214,12 @@ def cmd_sites(args: argparse.Namespace) -> int:
             d.update(
                 lat=v.lat, lon=v.lon, hours_summary=weekly_summary(v.hours), local_facts=sorted(v.local_facts)
             )
+            # 核对: confirmations by staff only; the catalogue's dating is in d["facts"] (as_of, sources)
+            d["staff_checks"] = {
+                fact: {"checked": c.checked.isoformat() if c.checked else None, "by": c.by, "how": c.how,
+                       "note": c.note, "changed": c.changed}
+                for fact, c in sorted(v.staff_checks.items())
+            }  # fmt: skip
             if args.date:
                 st = statuses[v.id]
                 d["status"] = {"date": args.date.isoformat(), "state": st.state, "hours": st.hours_text(),
@@ -264,6 +270,7 @@ def cmd_map(args: argparse.Namespace) -> int:
             saved, plan = load_saved_plan(db, args.plan)
             route = route_of_plan(plan, saved.name)
             args.date = args.date or plan.request.day
+    unlocated = [v for v in venues if v.location is None]
     if suffix == ".png":
         from redtour.ui.map.render import render_map_png  # Qt only for this output
 
@@ -273,6 +280,12 @@ def cmd_map(args: argparse.Namespace) -> int:
 
         write_standalone_html(args.out, venues, on_date=args.date, route=route)
     print(f"已生成 {args.out}")
+    if unlocated:
+        from redtour.core.catalogue import UNKNOWN_ZH
+
+        print(f"{len(unlocated)} 个场馆暂无位置，未画在地图上：")
+        for v in unlocated:
+            print(f"  {v.name_zh}（{v.district or UNKNOWN_ZH}；地址：{v.address or UNKNOWN_ZH}）")
     return 0
 
 
