@@ -54,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser(
-        "sites", help="list venues (场馆目录)", description="List the venues in the catalogue."
+        "sites",
+        help="list venues (场馆目录)",
+        description="List the venues in the catalogue. JSON gives each fact's sources and as-of date "
+        "(facts: 资料时间) and staff confirmations (staff_checks: 核对, who/when/how); "
+        "compiled is the day the catalogue was compiled, not a check.",
     )
     s.add_argument("--district", metavar="D", help="only this district, e.g. 普陀区 or 普陀")
     s.add_argument("--tag", metavar="T", help="only venues with this tag")
@@ -71,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         "map",
         help="render the map to PNG or a self-contained HTML file (works offline)",
         description="Render the venue map headless: FILE.png (QtWebEngine, offscreen) or FILE.html "
-        "(one file with Leaflet and the basemap inlined, opens offline in any browser).",
+        "(one file with Leaflet and the basemap inlined, opens offline in any browser). "
+        "Venues without a known location cannot be drawn; they are listed after the file is written.",
     )
     m.add_argument("--out", type=Path, required=True, metavar="FILE.png|FILE.html")
     m.add_argument("--width", type=int, default=1200)
@@ -285,7 +290,9 @@ def cmd_map(args: argparse.Namespace) -> int:
 
         print(f"{len(unlocated)} 个场馆暂无位置，未画在地图上：")
         for v in unlocated:
-            print(f"  {v.name_zh}（{v.district or UNKNOWN_ZH}；地址：{v.address or UNKNOWN_ZH}）")
+            info = v.facts.get("district")
+            inferred = "（推断）" if info is not None and info.inferred and not v.is_local("district") else ""
+            print(f"  {v.name_zh}（{v.district or UNKNOWN_ZH}{inferred}；地址：{v.address or UNKNOWN_ZH}）")
     return 0
 
 

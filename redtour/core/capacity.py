@@ -54,12 +54,12 @@ def capacity_to_dict(c: Capacity | None) -> dict[str, Any] | None:
     return out
 
 
-def small_venue_warning(name: str, capacity: Capacity | None, group_size: int) -> str | None:
-    """The planner's warning for a large group at a venue known to be small (None when nothing to say)."""
+def small_venue_warning(capacity: Capacity | None, group_size: int) -> str | None:
+    """The planner's warning (shown beside the stop) for a large group at a venue known to be small."""
     if capacity is None or not capacity.small or group_size <= SMALL_VENUE_GROUP:
         return None
     size = f"约{capacity.area_m2}㎡" if capacity.area_m2 else "资料称场地小"
     return (
-        f"{name}场地小（{size}），团队{group_size}人超过小场馆一批约{SMALL_VENUE_GROUP}人的经验值："
+        f"场地小（{size}），团队{group_size}人超过小场馆一批约{SMALL_VENUE_GROUP}人的经验值："
         "建议分批参观，并提前与场馆确认接待能力"
     )

@@ -237,7 +237,7 @@ def _rule_warnings(req: PlanRequest, venue: Venue) -> list[str]:
         warnings.append("是否需要预约待核实")
     if venue.max_group_size is not None and req.group_size > venue.max_group_size:
         warnings.append(f"团队{req.group_size}人，超过单批接待上限{venue.max_group_size}人，需分批")
-    elif small := small_venue_warning(venue.name_zh, venue.capacity, req.group_size):
+    elif small := small_venue_warning(venue.capacity, req.group_size):
         warnings.append(small)  # a rule of thumb where no source gives a limit (see core/capacity.py)
     return warnings
 

@@ -46,3 +46,4 @@ def test_map_names_the_venues_it_cannot_place(tmp_path):
     assert result.returncode == 0 and out.exists()
     assert "4 个场馆暂无位置" in text
     assert all(name in text for name in UNLOCATED)
+    assert "沪东工人运动展示馆（杨浦区（推断）；地址：待核实）" in text

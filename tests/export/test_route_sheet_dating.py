@@ -30,8 +30,8 @@ def _html() -> str:
 
 def test_each_stop_shows_the_as_of_of_its_facts_and_cites_its_sources():
     html = _html()
-    assert "开放时间 资料时间 2010s–2024[1]" in html  # 三山会馆: the research's as-of, its first source
-    assert "资料时间 2017–2024" in html  # 顾正红纪念馆's hours, still shown beside the staff check
+    assert "开放时间 2010s–2024[1]" in html  # 三山会馆: the research's as-of, its first source
+    assert "开放时间 2017–2024[1][2]（核对 2026-12-01 电话核实（王老师））" in html  # both, apart
     assert "三山会馆移建竣工并对外开放（2024-09-26）" in html  # a cited source with its own date
 
 
