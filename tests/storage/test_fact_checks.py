@@ -10,6 +10,7 @@ from redtour.storage.catalogue_db import bundled_venues, merge_catalogue
 from redtour.storage.database import Database, sqlite_url
 from redtour.storage.migrate import alembic_config, upgrade
 from redtour.storage.venues import VenueRepository
+from tests.conftest import ON_POSTGRES, drop_postgres_database, fresh_postgres_url
 
 
 def test_confirmation_and_correction_round_trip_with_who_and_how(user_db):
@@ -48,17 +49,16 @@ def test_confirmations_survive_a_catalogue_update(user_db, fixture_catalogue):
     assert repo.get("alpha").staff_checks["phone"].how == "电话核实"
 
 
-@pytest.mark.sqlite_only
-def test_migration_0005_keeps_old_corrections_and_renames_the_compilation_day(tmp_path, fixture_catalogue):
-    path = tmp_path / "old.db"
-    db = Database(sqlite_url(path))
+def test_migration_0005_keeps_old_corrections_and_renames_the_compilation_day(tmp_path):
+    url = fresh_postgres_url() if ON_POSTGRES else sqlite_url(tmp_path / "old.db")
+    db = Database(url)
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0003")
         conn.execute(text(
             "INSERT INTO venue (id, name_zh, name_en, aliases, tags, in_notice, checked, sources, origin, retired)"
-            " VALUES ('alpha', '甲', '', '[]', '[]', 1, '2026-11-24', '[]', 'catalogue', 0)"
+            " VALUES ('alpha', '甲', '', '[]', '[]', TRUE, '2026-11-24', '[]', 'catalogue', FALSE)"
         ))  # fmt: skip
         conn.execute(text(
             "INSERT INTO venue_correction (venue_id, fact, value, checked, note, updated_at)"
@@ -70,3 +70,5 @@ def test_migration_0005_keeps_old_corrections_and_renames_the_compilation_day(tm
     assert alpha.phone == "021-9" and alpha.local_facts["phone"].checked == date(2026, 11, 30)
     assert alpha.staff_checks["phone"].changed
     db.dispose()
+    if ON_POSTGRES:
+        drop_postgres_database(url)
