@@ -209,12 +209,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("research", type=Path, help="the research dataset sites.json")
     parser.add_argument("--check", action="store_true", help="report files that would change, write nothing")
+    parser.add_argument(
+        "--venues", type=Path, default=VENUES, help="the TOML folder (default: the catalogue's)"
+    )
     args = parser.parse_args(argv)
     research = json.loads(args.research.read_text(encoding="utf-8"))["venues"]
     all_sources = {s["ref"]: s for r in research for s in r["sources"]}
     stale = []
     for r in research:
-        path = VENUES / f"{r['id']}.toml"
+        path = args.venues / f"{r['id']}.toml"
+        if not path.exists():
+            continue  # a researched venue not (yet) in the catalogue
         with path.open("rb") as fh:
             data = tomllib.load(fh)
         text = dump(update(data, r, all_sources))
