@@ -198,6 +198,7 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
 def cmd_sites(args: argparse.Namespace) -> int:
     from redtour.core.calendar import day_status, weekly_summary
     from redtour.core.catalogue import UNKNOWN_ZH, venue_to_dict
+    from redtour.core.facts import staff_checks_to_dict
     from redtour.core.search import matches
     from redtour.storage.venues import VenueRepository
 
@@ -220,11 +221,7 @@ def cmd_sites(args: argparse.Namespace) -> int:
                 lat=v.lat, lon=v.lon, hours_summary=weekly_summary(v.hours), local_facts=sorted(v.local_facts)
             )
             # 核对: confirmations by staff only; the catalogue's dating is in d["facts"] (as_of, sources)
-            d["staff_checks"] = {
-                fact: {"checked": c.checked.isoformat() if c.checked else None, "by": c.by, "how": c.how,
-                       "note": c.note, "changed": c.changed}
-                for fact, c in sorted(v.staff_checks.items())
-            }  # fmt: skip
+            d["staff_checks"] = staff_checks_to_dict(v.staff_checks)
             if args.date:
                 st = statuses[v.id]
                 d["status"] = {"date": args.date.isoformat(), "state": st.state, "hours": st.hours_text(),
@@ -275,7 +272,6 @@ def cmd_map(args: argparse.Namespace) -> int:
             saved, plan = load_saved_plan(db, args.plan)
             route = route_of_plan(plan, saved.name)
             args.date = args.date or plan.request.day
-    unlocated = [v for v in venues if v.location is None]
     if suffix == ".png":
         from redtour.ui.map.render import render_map_png  # Qt only for this output
 
@@ -285,14 +281,10 @@ def cmd_map(args: argparse.Namespace) -> int:
 
         write_standalone_html(args.out, venues, on_date=args.date, route=route)
     print(f"已生成 {args.out}")
-    if unlocated:
-        from redtour.core.catalogue import UNKNOWN_ZH
+    from redtour.mapping.markers import unlocated_note
 
-        print(f"{len(unlocated)} 个场馆暂无位置，未画在地图上：")
-        for v in unlocated:
-            info = v.facts.get("district")
-            inferred = "（推断）" if info is not None and info.inferred and not v.is_local("district") else ""
-            print(f"  {v.name_zh}（{v.district or UNKNOWN_ZH}{inferred}；地址：{v.address or UNKNOWN_ZH}）")
+    for line in unlocated_note(venues):  # they cannot be drawn: named rather than silently left out
+        print(line)
     return 0
 
 

@@ -103,3 +103,17 @@ def facts_from_dict(d: Mapping[str, Any] | None) -> dict[str, FactInfo]:
 
 def facts_to_dict(facts: Mapping[str, FactInfo]) -> dict[str, Any]:
     return {name: fact_info_to_dict(info) for name, info in facts.items()}
+
+
+def staff_checks_to_dict(checks: Mapping[str, StaffCheck]) -> dict[str, Any]:
+    """The JSON form of staff checks (``redtour sites --format json``), by fact."""
+    return {
+        fact: {
+            "checked": c.checked.isoformat() if c.checked else None,
+            "by": c.by,
+            "how": c.how,
+            "note": c.note,
+            "changed": c.changed,
+        }
+        for fact, c in sorted(checks.items())
+    }
