@@ -54,7 +54,7 @@ def build_main_window(db, settings, language: str):
     map_pane = MapView(
         tile_source=tiles,
         providers=offered_providers(settings.tianditu_key),
-        menu=("start_here", "end_here", "add_venue"),
+        menu=("start_here", "end_here", "add_venue", "place_venue"),
         language=language,
     )
     return MainWindow(

@@ -54,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser(
-        "sites", help="list venues (场馆目录)", description="List the venues in the catalogue."
+        "sites",
+        help="list venues (场馆目录)",
+        description="List the venues in the catalogue. JSON gives each fact's sources and as-of date "
+        "(facts: 资料时间) and staff confirmations (staff_checks: 核对, who/when/how); "
+        "compiled is the day the catalogue was compiled, not a check.",
     )
     s.add_argument("--district", metavar="D", help="only this district, e.g. 普陀区 or 普陀")
     s.add_argument("--tag", metavar="T", help="only venues with this tag")
@@ -74,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
         "map",
         help="render the map to PNG or a self-contained HTML file (works offline)",
         description="Render the venue map headless: FILE.png (QtWebEngine, offscreen) or FILE.html "
-        "(one file with Leaflet and the basemap inlined, opens offline in any browser).",
+        "(one file with Leaflet and the basemap inlined, opens offline in any browser). "
+        "Venues without a known location cannot be drawn; they are listed after the file is written.",
     )
     m.add_argument("--out", type=Path, required=True, metavar="FILE.png|FILE.html")
     m.add_argument("--width", type=int, default=1200)
@@ -196,6 +201,7 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
 def cmd_sites(args: argparse.Namespace) -> int:
     from redtour.core.calendar import day_status, weekly_summary
     from redtour.core.catalogue import UNKNOWN_ZH, venue_to_dict
+    from redtour.core.facts import staff_checks_to_dict
     from redtour.core.search import matches
     from redtour.storage.holidays import load_calendar
     from redtour.storage.venues import VenueRepository
@@ -220,6 +226,8 @@ def cmd_sites(args: argparse.Namespace) -> int:
             d.update(
                 lat=v.lat, lon=v.lon, hours_summary=weekly_summary(v.hours), local_facts=sorted(v.local_facts)
             )
+            # 核对: confirmations by staff only; the catalogue's dating is in d["facts"] (as_of, sources)
+            d["staff_checks"] = staff_checks_to_dict(v.staff_checks)
             if args.date:
                 st = statuses[v.id]
                 d["status"] = {"date": args.date.isoformat(), "state": st.state, "hours": st.hours_text(),
@@ -293,6 +301,10 @@ def cmd_map(args: argparse.Namespace) -> int:
     if args.date and holidays.warning(args.date):
         print(f"注意：{holidays.warning(args.date)}", file=sys.stderr)
     print(f"已生成 {args.out}")
+    from redtour.mapping.markers import unlocated_note
+
+    for line in unlocated_note(venues):  # they cannot be drawn: named rather than silently left out
+        print(line)
     return 0
 
 

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Literal
 
+from redtour.core.capacity import Capacity, capacity_from_dict, capacity_to_dict
+from redtour.core.facts import FactInfo, StaffCheck, facts_from_dict, facts_to_dict
+
 Origin = Literal["catalogue", "local"]
 
 #: Shanghai's 16 districts, in the order the city lists them.
@@ -71,7 +74,7 @@ class Source:
     ref: str
     url: str
     title: str = ""
-    checked: date | None = None
+    date: str = ""  # the source's own date as the research gives it ("2021-06-17", "2019-09", "n.d.")
 
 
 @dataclass(frozen=True)
@@ -93,11 +96,17 @@ class Venue:
     status_note: str | None = None
     tags: tuple[str, ...] = ()
     in_notice: bool = False
-    checked: date | None = None
+    #: The day the catalogue record was compiled from its sources (检索于): not a check of any fact.
+    compiled: date | None = None
     sources: tuple[Source, ...] = ()
+    #: Per-fact provenance: sources, 资料时间 (as of), confidence, inferred (see ``redtour.core.facts``).
+    facts: Mapping[str, FactInfo] = field(default_factory=dict, compare=False, hash=False)
+    capacity: Capacity | None = None
     origin: Origin = "catalogue"
-    #: Facts replaced by a local correction, with the date staff checked them (see ``apply_corrections``).
-    local_facts: Mapping[str, LocalFact] = field(default_factory=dict, compare=False, hash=False)
+    #: Facts replaced by a local correction, with who checked them, when and how (see ``apply_corrections``).
+    local_facts: Mapping[str, StaffCheck] = field(default_factory=dict, compare=False, hash=False)
+    #: Every staff check (核对): corrections and confirmations without a change.
+    staff_checks: Mapping[str, StaffCheck] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def lat(self) -> float | None:
@@ -110,47 +119,58 @@ class Venue:
     def is_local(self, fact: str) -> bool:
         return fact in self.local_facts
 
+    def fact_info(self, fact: str) -> FactInfo | None:
+        return self.facts.get(fact)
 
-@dataclass(frozen=True)
-class LocalFact:
-    """Provenance of a fact that staff corrected in the app (e.g. after phoning the venue)."""
+    def sources_of(self, fact: str) -> tuple[Source, ...]:
+        info = self.facts.get(fact)
+        wanted = set(info.sources) if info else set()
+        return tuple(s for s in self.sources if s.ref in wanted)
 
-    checked: date | None
-    note: str = ""
+
+LocalFact = StaffCheck  # the older name
 
 
 #: Facts staff may correct locally. Names and ids stay with the catalogue.
 CORRECTABLE_FACTS: tuple[str, ...] = (
     "name_en", "aliases", "district", "address", "location", "hours", "reservation",
-    "max_group_size", "phone", "fee", "visit_minutes", "history", "status_note", "tags",
+    "max_group_size", "phone", "fee", "visit_minutes", "history", "status_note", "tags", "capacity",
 )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Correction:
-    """One locally corrected fact; ``value`` uses the same shape as the catalogue source (see ``venue_from_dict``)."""
+    """One staff check of a fact; ``value`` uses the same shape as the catalogue source (see
+    ``venue_from_dict``). ``changed=False`` confirms the catalogue's value and ``value`` is ignored."""
 
     venue_id: str
     fact: str
     value: Any
     checked: date | None
     note: str = ""
+    by: str = ""
+    how: str = ""
+    changed: bool = True
 
 
 def apply_corrections(venue: Venue, corrections: Iterable[Correction]) -> Venue:
-    """Return the venue with local corrections applied and marked as local."""
+    """Return the venue with local corrections applied and marked as local, and staff checks attached."""
     changes: dict[str, Any] = {}
-    local: dict[str, LocalFact] = dict(venue.local_facts)
+    local: dict[str, StaffCheck] = dict(venue.local_facts)
+    checks: dict[str, StaffCheck] = dict(venue.staff_checks)
     for c in corrections:
         if c.venue_id != venue.id:
             continue
         if c.fact not in CORRECTABLE_FACTS:
             raise ValueError(f"fact {c.fact!r} cannot be corrected")
-        changes[c.fact] = parse_fact(c.fact, c.value)
-        local[c.fact] = LocalFact(checked=c.checked, note=c.note)
-    if not changes:
+        check = StaffCheck(checked=c.checked, by=c.by, how=c.how, note=c.note, changed=c.changed)
+        checks[c.fact] = check
+        if c.changed:
+            changes[c.fact] = parse_fact(c.fact, c.value)
+            local[c.fact] = check
+    if not checks:
         return venue
-    return dataclasses.replace(venue, **changes, local_facts=local)
+    return dataclasses.replace(venue, **changes, local_facts=local, staff_checks=checks)
 
 
 # --- conversion to and from the plain dict shape of the TOML source / JSON columns -----------------
@@ -298,8 +318,9 @@ def location_to_dict(loc: Location | None) -> dict[str, Any] | None:
 
 
 def sources_from_list(items: Iterable[Mapping[str, Any]]) -> tuple[Source, ...]:
+    # An older "checked" key (the compilation day, not a check) is ignored on purpose.
     return tuple(
-        Source(ref=s.get("ref", ""), url=s["url"], title=s.get("title", ""), checked=_date(s.get("checked")))
+        Source(ref=s.get("ref", ""), url=s["url"], title=s.get("title", ""), date=str(s.get("date", "")))
         for s in items
     )
 
@@ -310,8 +331,8 @@ def sources_to_list(sources: Iterable[Source]) -> list[dict[str, Any]]:
         d: dict[str, Any] = {"ref": s.ref, "url": s.url}
         if s.title:
             d["title"] = s.title
-        if s.checked:
-            d["checked"] = s.checked.isoformat()
+        if s.date:
+            d["date"] = s.date
         out.append(d)
     return out
 
@@ -342,6 +363,7 @@ _FACT_PARSERS: dict[str, Any] = {
     "location": location_from_dict,
     "hours": hours_from_dict,
     "reservation": reservation_from_dict,
+    "capacity": capacity_from_dict,
 }
 
 _FACT_WRITERS: dict[str, Any] = {
@@ -350,6 +372,7 @@ _FACT_WRITERS: dict[str, Any] = {
     "location": location_to_dict,
     "hours": hours_to_dict,
     "reservation": reservation_to_dict,
+    "capacity": capacity_to_dict,
 }
 
 
@@ -371,8 +394,9 @@ def venue_from_dict(d: Mapping[str, Any], origin: Origin = "catalogue") -> Venue
         id=str(d["id"]),
         name_zh=str(d["name_zh"]),
         in_notice=bool(d.get("in_notice", False)),
-        checked=_date(d.get("checked")),
+        compiled=_date(d.get("compiled", d.get("checked"))),
         sources=sources_from_list(d.get("sources", ())),
+        facts=facts_from_dict(d.get("facts")),
         origin=origin,
         **{fact: parse_fact(fact, d.get(fact)) for fact in CORRECTABLE_FACTS},
     )
@@ -385,8 +409,9 @@ def venue_to_dict(v: Venue) -> dict[str, Any]:
         out[fact] = fact_to_plain(fact, getattr(v, fact))
     out.update(
         in_notice=v.in_notice,
-        checked=v.checked.isoformat() if v.checked else None,
+        compiled=v.compiled.isoformat() if v.compiled else None,
         sources=sources_to_list(v.sources),
+        facts=facts_to_dict(v.facts),
         origin=v.origin,
     )
     return out

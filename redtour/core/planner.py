@@ -13,6 +13,7 @@ from datetime import date, time
 from typing import Any
 
 from redtour.core.calendar import day_status, format_period
+from redtour.core.capacity import small_venue_warning
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
 from redtour.core.travel import MODE_ZH, Mode, TravelMatrix, offline_matrix
@@ -239,6 +240,8 @@ def _rule_warnings(req: PlanRequest, venue: Venue) -> list[str]:
         warnings.append("是否需要预约待核实")
     if venue.max_group_size is not None and req.group_size > venue.max_group_size:
         warnings.append(f"团队{req.group_size}人，超过单批接待上限{venue.max_group_size}人，需分批")
+    elif small := small_venue_warning(venue.capacity, req.group_size):
+        warnings.append(small)  # a rule of thumb where no source gives a limit (see core/capacity.py)
     return warnings
 
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from redtour import paths
 from redtour.core.calendar import WEEKDAY_ZH, weekly_summary
+from redtour.core.catalogue import Venue
 from redtour.core.holidays import missing_warning
 from redtour.core.images import sniff_image_type
 from redtour.core.people import mask_mobile
@@ -109,6 +110,39 @@ def _prepare_text(stop: Any) -> str:
     return "；".join(parts)
 
 
+SHEET_FACTS = (("hours", "开放时间"), ("reservation", "预约"), ("phone", "电话"), ("address", "地址"))
+
+
+def _as_of(text: str) -> str:
+    return "日期不详" if not text or text.startswith("n.d.") else text
+
+
+def fact_dating(venue: Venue) -> tuple[list[dict[str, str]], list[str]]:
+    """Per fact on the sheet: 资料时间 and cited source numbers, or the staff 核对; and the cited sources."""
+    cited: list[str] = []
+    lines = []
+    by_ref = {s.ref: s for s in venue.sources}
+    for fact, label in SHEET_FACTS:
+        info, check = venue.facts.get(fact), venue.staff_checks.get(fact)
+        line: dict[str, str] = {"label": label}
+        if info is not None and not venue.is_local(fact):
+            refs = [r for r in info.sources if r in by_ref]
+            cited += [r for r in refs if r not in cited]
+            line["as_of"] = _as_of(info.as_of) + ("（推断）" if info.inferred else "")
+            line["cites"] = "".join(f"[{cited.index(r) + 1}]" for r in refs)
+        elif venue.is_local(fact):
+            line["as_of"] = "本地修改"
+        if check is not None:
+            line["check"] = check.text()
+        if len(line) > 1:
+            lines.append(line)
+    sources = [
+        f"[{i}] {by_ref[r].title or by_ref[r].url}（{_as_of(by_ref[r].date)}）"
+        for i, r in enumerate(cited, 1)
+    ]
+    return lines, sources
+
+
 def _short(text: str | None, limit: int = 220) -> str:
     if not text:
         return ""
@@ -125,6 +159,7 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
     stops = []
     for s in plan.stops:
         hours = period_text(s.window) if s.window else weekly_summary(s.venue.hours)
+        dating, cited = fact_dating(s.venue)
         stops.append(
             {
                 "name": s.venue.name_zh,
@@ -140,6 +175,10 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
                 "phone": s.venue.phone or "电话待核实",
                 "history": _short(s.venue.history),
                 "prepare": _prepare_text(s),
+                "dating": dating,
+                "sources": cited,
+                "hours_as_of": next((d.get("as_of", "") for d in dating if d["label"] == "开放时间"), ""),
+                "hours_check": next((d.get("check", "") for d in dating if d["label"] == "开放时间"), ""),
             }
         )
     roster = list(options.roster) or [SheetPerson() for _ in range(max(BLANK_ROWS, options.people or 0))]

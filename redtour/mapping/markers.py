@@ -62,3 +62,16 @@ def day_notice(on_date: date, holidays: HolidayCalendar | None, language: str = 
     if language.startswith("en"):
         return f"The {on_date.year} holiday schedule has not been entered; weekly rules only"
     return (holidays or HolidayCalendar()).warning(on_date) or ""
+def unlocated_note(venues: list[Venue]) -> list[str]:
+    """Lines naming the venues a map cannot draw, with what is known (district, 推断 when inferred; address)."""
+    missing = [v for v in venues if v.location is None]
+    if not missing:
+        return []
+    lines = [f"{len(missing)} 个场馆暂无位置，未画在地图上："]
+    for v in missing:
+        info = v.facts.get("district")
+        inferred = "（推断）" if info is not None and info.inferred and not v.is_local("district") else ""
+        lines.append(
+            f"  {v.name_zh}（{v.district or UNKNOWN_ZH}{inferred}；地址：{v.address or UNKNOWN_ZH}）"
+        )
+    return lines

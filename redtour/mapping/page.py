@@ -43,6 +43,7 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "start_here": "从这里出发",
         "end_here": "到这里结束",
         "add_venue": "在这里添加场馆",
+        "place_venue": "把所选场馆放在这里",
     },
     "en": {
         "legend": "Legend",
@@ -54,6 +55,7 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "start_here": "Start here",
         "end_here": "End here",
         "add_venue": "Add a venue here",
+        "place_venue": "Put the selected venue here",
     },
 }
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-ContextKind = Literal["start_here", "end_here", "add_venue"]
+ContextKind = Literal["start_here", "end_here", "add_venue", "place_venue"]
 Status = Literal["open", "closed", "reservation", "unknown"]
 
 
@@ -58,7 +58,7 @@ def parse_message(text: str) -> Message:
         return MapReady()
     if kind == "marker_clicked" and isinstance(data.get("id"), str):
         return MarkerClicked(data["id"])
-    if kind == "context" and data.get("action") in ("start_here", "end_here", "add_venue"):
+    if kind == "context" and data.get("action") in ("start_here", "end_here", "add_venue", "place_venue"):
         lat, lon = float(data["lat"]), float(data["lon"])
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError("coordinates out of range")

@@ -48,15 +48,21 @@ class VenueRow(Base):
     status_note: Mapped[str | None] = mapped_column(Text)
     tags: Mapped[list[Any]] = mapped_column(default=list)
     in_notice: Mapped[bool] = mapped_column(Boolean, default=False)
-    checked: Mapped[date | None] = mapped_column(Date)
+    #: The day the catalogue record was compiled (not a check of any fact).
+    compiled: Mapped[date | None] = mapped_column(Date)
     sources: Mapped[list[Any]] = mapped_column(default=list)
+    #: Per-fact provenance {fact: {sources, as_of, confidence, inferred, note}} (redtour.core.facts).
+    facts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    capacity: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     origin: Mapped[str] = mapped_column(String(16), default="catalogue")
     #: A catalogue venue that a newer bundled catalogue no longer lists; kept because plans may refer to it.
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class VenueCorrectionRow(Base):
-    """A fact staff corrected locally; survives catalogue updates."""
+    """A fact staff checked (核对) and maybe corrected locally; survives catalogue updates.
+
+    ``changed`` false: staff confirmed the catalogue's value (``value`` unused)."""
 
     __tablename__ = "venue_correction"
     __table_args__ = (UniqueConstraint("venue_id", "fact", name="uq_venue_correction_fact"),)
@@ -66,6 +72,9 @@ class VenueCorrectionRow(Base):
     fact: Mapped[str] = mapped_column(String(40))
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
     checked: Mapped[date | None] = mapped_column(Date)
+    checked_by: Mapped[str] = mapped_column(String(100), default="")
+    checked_how: Mapped[str] = mapped_column(String(100), default="")
+    changed: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

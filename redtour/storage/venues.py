@@ -25,7 +25,7 @@ from redtour.core.catalogue import (
 from redtour.storage.database import Database
 from redtour.storage.models import VenueCorrectionRow, VenueRow
 
-_COLUMNS = (*CORRECTABLE_FACTS, "name_zh", "in_notice", "checked", "sources")
+_COLUMNS = (*CORRECTABLE_FACTS, "name_zh", "in_notice", "compiled", "sources", "facts")
 
 
 def row_from_venue(venue: Venue) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def row_from_venue(venue: Venue) -> dict[str, Any]:
     values = {key: plain[key] for key in _COLUMNS}
     values.update(
         id=venue.id,
-        checked=venue.checked,
+        compiled=venue.compiled,
         lat=venue.lat,
         lon=venue.lon,
         origin=venue.origin,
@@ -49,7 +49,9 @@ def venue_from_row(row: VenueRow) -> Venue:
 
 
 def correction_from_row(row: VenueCorrectionRow) -> Correction:
-    return Correction(row.venue_id, row.fact, row.value, row.checked, row.note)
+    return Correction(
+        row.venue_id, row.fact, row.value, row.checked, row.note, row.checked_by, row.checked_how, row.changed
+    )
 
 
 class VenueRepository:
@@ -96,36 +98,43 @@ class VenueRepository:
             return [correction_from_row(r) for r in s.scalars(query)]
 
     # --- writing -----------------------------------------------------------------------------------
-    def correct(self, venue_id: str, fact: str, value: Any, checked: date | None, note: str = "") -> Venue:
+    def correct(
+        self,
+        venue_id: str,
+        fact: str,
+        value: Any,
+        checked: date | None,
+        note: str = "",
+        *,
+        by: str = "",
+        how: str = "",
+    ) -> Venue:
         """Record a staff correction of one fact (validated by parsing it first)."""
-        if fact not in CORRECTABLE_FACTS:
-            raise ValueError(f"“{fact}”不能在本地修改")
-        plain = fact_to_plain(fact, parse_fact(fact, value))
-        with self.db.writing() as s:
-            if s.get(VenueRow, venue_id) is None:
-                raise LookupError(f"没有编号为 {venue_id} 的场馆")
-            row = s.scalars(
-                select(VenueCorrectionRow).where(
-                    VenueCorrectionRow.venue_id == venue_id, VenueCorrectionRow.fact == fact
-                )
-            ).one_or_none()
-            if row is None:
-                row = VenueCorrectionRow(venue_id=venue_id, fact=fact)
-                s.add(row)
-            row.value = plain
-            row.checked = checked
-            row.note = note
-            row.updated_at = datetime.now()
-        return self.get(venue_id)
+        return self.correct_many(venue_id, {fact: value}, checked, note, by=by, how=how)
 
     def correct_many(
-        self, venue_id: str, facts: dict[str, Any], checked: date | None, note: str = ""
+        self,
+        venue_id: str,
+        facts: dict[str, Any],
+        checked: date | None,
+        note: str = "",
+        *,
+        by: str = "",
+        how: str = "",
+        confirmed: Iterable[str] = (),
     ) -> Venue:
-        """Several corrections in one transaction (the edit dialog saves all or nothing)."""
+        """Corrections of ``facts`` and confirmations (checked, value unchanged) of ``confirmed``, with who
+        checked them, when and how, in one transaction (the edit dialog saves all or nothing)."""
+        confirmed = [f for f in confirmed if f not in facts]
         for fact, value in facts.items():
             if fact not in CORRECTABLE_FACTS:
                 raise ValueError(f"“{fact}”不能在本地修改")
             parse_fact(fact, value)
+        for fact in confirmed:
+            if fact not in CORRECTABLE_FACTS:
+                raise ValueError(f"“{fact}”不能在本地核对")
+        if confirmed and checked is None:
+            raise ValueError("核对需要填写核对日期")
         with self.db.writing() as s:
             if s.get(VenueRow, venue_id) is None:
                 raise LookupError(f"没有编号为 {venue_id} 的场馆")
@@ -133,12 +142,28 @@ class VenueRepository:
                 r.fact: r
                 for r in s.scalars(select(VenueCorrectionRow).where(VenueCorrectionRow.venue_id == venue_id))
             }
-            for fact, value in facts.items():
-                row = existing.get(fact) or VenueCorrectionRow(venue_id=venue_id, fact=fact)
-                row.value = fact_to_plain(fact, parse_fact(fact, value))
+            for fact in (*facts, *confirmed):
+                row = existing.get(fact) or VenueCorrectionRow(venue_id=venue_id, fact=fact, changed=False)
+                if fact in facts:
+                    row.value = fact_to_plain(fact, parse_fact(fact, facts[fact]))
+                    row.changed = True
                 row.checked, row.note, row.updated_at = checked, note, datetime.now()
+                row.checked_by, row.checked_how = by.strip()[:100], how.strip()[:100]
                 s.add(row)
         return self.get(venue_id)
+
+    def confirm(
+        self,
+        venue_id: str,
+        facts: Iterable[str],
+        checked: date,
+        *,
+        by: str = "",
+        how: str = "",
+        note: str = "",
+    ) -> Venue:
+        """Staff confirmed these facts as shown (a correction stays; the catalogue's value is kept otherwise)."""
+        return self.correct_many(venue_id, {}, checked, note, by=by, how=how, confirmed=facts)
 
     def revert(self, venue_id: str, facts: Iterable[str] | None = None) -> Venue:
         """Drop local corrections (all, or the named facts) so the catalogue's values show again."""

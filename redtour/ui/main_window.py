@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         if self.map_pane is not None:
             self.map_pane.venueClicked.connect(self.sites.select_venue)
             self.map_pane.addVenueRequested.connect(self.add_venue_at)
+            self.map_pane.placeVenueRequested.connect(self.place_selected_venue_at)
             self.map_pane.baseLayerChanged.connect(self._on_base_layer)
             if self.settings.base_layer:
                 self.map_pane.set_base_layer(self.settings.base_layer)
@@ -213,17 +215,56 @@ class MainWindow(QMainWindow):
         dialog = VenueEditDialog(venue, self)
         if dialog.exec() != VenueEditDialog.DialogCode.Accepted:
             return
-        changes = dialog.changed_facts()
-        if not changes:
+        changes, confirmed = dialog.changed_facts(), dialog.confirmed_facts()
+        if not changes and not confirmed:
             return
         try:
-            updated = self.venues.correct_many(venue_id, changes, dialog.checked_date, dialog.note_text)
+            updated = self.venues.correct_many(
+                venue_id,
+                changes,
+                dialog.checked_date,
+                dialog.note_text,
+                by=dialog.checked_by,
+                how=dialog.checked_how,
+                confirmed=confirmed,
+            )
         except (ValueError, LookupError) as exc:
             show_error(self, tr("保存失败：{0}").format(exc))
             return
-        log.info("local correction of %s: %s", venue_id, sorted(changes))
+        log.info("local correction of %s: %s; confirmed %s", venue_id, sorted(changes), sorted(confirmed))
         self._replace(updated)
+        if "location" in changes:
+            self._refresh_map()  # the marker appears (or moves) at once
         self.statusBar().showMessage(tr("已保存对“{0}”的本地修正").format(updated.name_zh), 5000)
+
+    def place_selected_venue_at(self, lat: float, lon: float) -> None:
+        """“把所选场馆放在这里” from the map: the selected venue's location, as a dated local correction."""
+        venue = self.sites.current_venue()
+        if venue is None:
+            show_info(self, tr("放置场馆"), tr("请先在左侧列表中选择要放在地图上的场馆。"))
+            return
+        question = (
+            tr("把“{0}”从原位置移到 {1:.5f}, {2:.5f}（WGS-84）？")
+            if venue.location is not None
+            else tr("把“{0}”放在 {1:.5f}, {2:.5f}（WGS-84）？")
+        ).format(venue.name_zh, lat, lon)
+        question += "\n" + tr("保存为本机的本地修正（今天的日期），可随时恢复目录资料。")
+        if QMessageBox.question(self, tr("放置场馆"), question) != QMessageBox.StandardButton.Yes:
+            return
+        self.set_venue_location(venue.id, lat, lon)
+
+    def set_venue_location(self, venue_id: str, lat: float, lon: float) -> Venue:
+        # Stored words stay Chinese whatever the UI language, like the catalogue's own notes.
+        value = {"lat": lat, "lon": lon, "datum": "WGS-84", "note": "在地图上选取"}
+        updated = self.venues.correct(
+            venue_id, "location", value, date.today(), "在地图上放置", how="地图选点"
+        )
+        self._replace(updated)
+        self._refresh_map()
+        if self.map_pane is not None:
+            self.map_pane.select_venue(venue_id)
+        self.statusBar().showMessage(tr("已把“{0}”放在地图上").format(updated.name_zh), 5000)
+        return updated
 
     def _revert_current(self) -> None:
         venue = self.sites.current_venue()

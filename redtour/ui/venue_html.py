@@ -7,6 +7,7 @@ from html import escape
 
 from redtour.core.calendar import day_status, weekly_summary
 from redtour.core.catalogue import Venue
+from redtour.core.facts import FactInfo, StaffCheck
 from redtour.core.holidays import HolidayCalendar
 from redtour.ui.i18n import tr
 
@@ -23,6 +24,9 @@ th { text-align: left; color: #444; padding-right: 10px; white-space: nowrap; ve
 td { vertical-align: top; }
 .tag { background: #f1e3e3; color: #7a1f1f; padding: 1px 4px; }
 .note { color: #666; font-size: 9pt; }
+.asof { color: #666; font-size: 8.5pt; }
+.inferred { color: #a05a00; font-size: 8.5pt; font-weight: bold; }
+.staff { color: #1b7f3b; font-size: 8.5pt; }
 </style>
 """
 
@@ -56,12 +60,60 @@ def holiday_missing_text(year: int) -> str:
     return tr("{0}年节假日安排未录入，仅按每周规则判断").format(year)
 
 
+def check_text(check: StaffCheck) -> str:
+    """核对 line: when, how, who (the how and who are what staff typed)."""
+    when = check.checked.isoformat() if check.checked else tr("日期未填")
+    text = " ".join(p for p in (when, check.how) if p)
+    return text + (f"（{check.by}）" if check.by else "")
+
+
+def as_of_text(info: FactInfo) -> str:
+    if not info.as_of or info.as_of.startswith("n.d."):
+        return tr("日期不详")
+    return info.as_of
+
+
+def source_date_text(text: str) -> str:
+    """A source's own date; an undated source says so, keeping the research's hint ("n.d. (old)")."""
+    if text and not text.startswith("n.d."):
+        return tr("资料日期 {0}").format(text)
+    hint = text.removeprefix("n.d.").strip()
+    return tr("日期不详") + (f" {hint}" if hint else "")
+
+
+def provenance_html(venue: Venue, fact: str, numbers: dict[str, int]) -> str:
+    """The fact's 资料时间 and sources [n] (catalogue value), 推断 mark, and 核对 by staff if any."""
+    parts = []
+    info = venue.facts.get(fact)
+    if info is not None and not venue.is_local(fact):
+        if info.inferred:
+            inferred = tr("推断")  # lupdate does not see tr() inside f-strings
+            parts.append(f'<span class="inferred">{escape(inferred)}</span>')
+        cites = "".join(f"[{numbers[r]}]" for r in info.sources if r in numbers)
+        line = tr("资料时间 {0}").format(as_of_text(info))
+        if cites:
+            line += " · " + tr("来源 {0}").format(cites)
+        if info.confidence in ("high", "medium", "low"):
+            line += " · " + tr("可信度 {0}").format(confidence_text(info.confidence))
+        if info.note and not info.inferred:
+            line += f" · {info.note}"
+        parts.append(f'<span class="asof">{escape(line)}</span>')
+    check = venue.staff_checks.get(fact)
+    if check is not None:
+        checked = tr("核对：{0}").format(check_text(check))
+        parts.append(f'<span class="staff">{escape(checked)}</span>')
+    return "<br>" + " ".join(parts) if parts else ""
+
+
 def venue_detail_html(venue: Venue, on_date: date, holidays: HolidayCalendar | None = None) -> str:
     st = day_status(venue, on_date, holidays)
     rows: list[tuple[str, str]] = []
+    numbers = {s.ref: i for i, s in enumerate(venue.sources, 1)}
 
     def row(label: str, value_html: str, fact: str | None = None) -> None:
-        rows.append((label, value_html + (_local_mark(venue, fact) if fact else "")))
+        if fact:
+            value_html += _local_mark(venue, fact) + provenance_html(venue, fact, numbers)
+        rows.append((label, value_html))
 
     status_class = {"open": "open", "closed": "closed", "unknown": "status-unknown"}[st.state]
     status_text = {"open": tr("开放"), "closed": tr("闭馆"), "unknown": tr("待核实")}[st.state]
@@ -107,6 +159,12 @@ def venue_detail_html(venue: Venue, on_date: date, holidays: HolidayCalendar | N
             res_html += f'<br><span class="note">{escape(res.note)}</span>'
     row(tr("预约"), res_html, "reservation")
     row(tr("团队人数上限"), _val(venue.max_group_size), "max_group_size")
+    if venue.capacity is not None:
+        cap = escape(venue.capacity.note)
+        if venue.capacity.small:
+            small = tr("（小场馆：大团队请分批）")
+            cap += f' <span class="note">{escape(small)}</span>'
+        row(tr("场地规模"), cap, "capacity")
     row(tr("电话"), _val(venue.phone), "phone")
     row(tr("费用"), _val(venue.fee), "fee")
     visit = (
@@ -123,22 +181,23 @@ def venue_detail_html(venue: Venue, on_date: date, holidays: HolidayCalendar | N
         row(tr("现状"), escape(venue.status_note), "status_note")
 
     table = "".join(f"<tr><th>{escape(label)}</th><td>{value}</td></tr>" for label, value in rows)
-    intro_label, sources_label, checked_label = tr("简介"), tr("资料来源"), tr("核对于 {0}")
+    intro_label, sources_label = tr("简介"), tr("资料来源")
     history = (
         f"<h3>{escape(intro_label)}{_local_mark(venue, 'history')}</h3><p>{escape(venue.history)}</p>"
+        f"<p>{provenance_html(venue, 'history', numbers).removeprefix('<br>')}</p>"
         if venue.history
         else ""
     )
     sources = "".join(
-        f'<li><a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
-        f"{escape(' · ' + checked_label.format(s.checked.isoformat())) if s.checked else ''}</li>"
-        for s in venue.sources
+        f'<li>[{i}] <a href="{escape(s.url)}">{escape(s.title or s.url)}</a>'
+        f" · {escape(source_date_text(s.date))}</li>"
+        for i, s in enumerate(venue.sources, 1)
     )
-    checked = venue.checked.isoformat() if venue.checked else tr("待核实")
+    compiled = venue.compiled.isoformat() if venue.compiled else tr("日期不详")
     origin = (
         tr("本地添加的场馆")
         if venue.origin == "local"
-        else tr("来自场馆目录，资料核对于 {0}").format(checked)
+        else tr("来自场馆目录，资料检索于 {0}（汇编日期，不是核对日期）").format(compiled)
     )
     notice = tr("通知点位")
     badge = f' <span class="tag">{escape(notice)}</span>' if venue.in_notice else ""
@@ -146,6 +205,6 @@ def venue_detail_html(venue: Venue, on_date: date, holidays: HolidayCalendar | N
         f"{STYLE}<h2>{escape(venue.name_zh)}{badge}</h2>"
         f'<p class="en">{escape(venue.name_en)}</p>'
         f"<table>{table}</table>{history}"
-        f"<h3>{escape(sources_label)}</h3><ul>{sources}</ul>"
+        f"<h3>{escape(sources_label)}</h3><ul style='list-style: none'>{sources}</ul>"
         f'<p class="note">{escape(origin)}</p>'
     )

@@ -68,6 +68,26 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>资料时间：来源所反映的时间，即该项资料最后一次被确认为真的时间（研究资料的“截至”时间，或来源本身的日期）；“日期不详”表示来源没有日期。每项资料都标出它的来源 [n]。</source>
+        <translation>As of (资料时间): when the fact was last known true according to its sources (the research&apos;s &quot;as of&quot;, or the source&apos;s own date); &quot;date unknown&quot; means the sources are undated. Every fact cites its sources [n].</translation>
+    </message>
+    <message>
+        <source>核对：只指工作人员的确认，写明日期、方式（电话核实、现场核实、官方公众号……）和核对人；可以只确认不修改，也可以同时修改。</source>
+        <translation>Checked (核对): only a confirmation by staff, with the date, how (phone, on site, official WeChat account …) and who; staff may confirm a fact without changing it, or correct it.</translation>
+    </message>
+    <message>
+        <source>推断：研究资料推断的内容，没有来源直接写明，请优先核对。</source>
+        <translation>Inferred (推断): the research inferred it, no source states it; check these first.</translation>
+    </message>
+    <message>
+        <source>检索于：场馆目录汇编（收集来源）的日期，不是任何一项资料的核对日期。</source>
+        <translation>Compiled (检索于): the day the catalogue was compiled from its sources, not a check of any fact.</translation>
+    </message>
+    <message>
+        <source>日期不详</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
         <source>红色寻访助手</source>
         <translation>Red Tour Assistant</translation>
     </message>
@@ -88,8 +108,12 @@
         <translation>Map data</translation>
     </message>
     <message>
-        <source>场馆资料来源（核对日期）</source>
-        <translation>Venue data sources (date checked)</translation>
+        <source>场馆资料来源（来源日期）</source>
+        <translation>Venue data sources (source dates)</translation>
+    </message>
+    <message>
+        <source>日期的含义</source>
+        <translation>What the dates mean</translation>
     </message>
     <message>
         <source>开放时间、预约规则和电话常有变化，出行前请向场馆核实。</source>
@@ -106,6 +130,10 @@
     <message>
         <source>涉及场馆</source>
         <translation>Venues</translation>
+    </message>
+    <message>
+        <source>来源日期</source>
+        <translation>Source date</translation>
     </message>
     <message>
         <source>关于红色寻访助手</source>
@@ -344,6 +372,46 @@
         <translation>Cannot read the opening period &quot;{0}&quot;; write it as 09:00-16:30/16:00</translation>
     </message>
     <message>
+        <source>电话核实</source>
+        <translation>By phone</translation>
+    </message>
+    <message>
+        <source>现场核实</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>官方公众号</source>
+        <translation>Official WeChat account</translation>
+    </message>
+    <message>
+        <source>官方网站</source>
+        <translation>Official website</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>WGS-84（GPS、OpenStreetMap、天地图）</source>
+        <translation>WGS-84 (GPS, OpenStreetMap, Tianditu)</translation>
+    </message>
+    <message>
+        <source>GCJ-02（高德、腾讯地图）</source>
+        <translation>GCJ-02 (AMap, Tencent Maps)</translation>
+    </message>
+    <message>
+        <source>BD-09（百度地图）</source>
+        <translation>BD-09 (Baidu Maps)</translation>
+    </message>
+    <message>
+        <source>坐标应为两个数字：纬度、经度，如 31.2304, 121.4737</source>
+        <translation>Coordinates are two numbers, latitude and longitude, e.g. 31.2304, 121.4737</translation>
+    </message>
+    <message>
+        <source>坐标 {0}, {1} 不在上海范围内（纬度 {2}–{3}，经度 {4}–{5}）；纬度和经度是否写反了？</source>
+        <translation>Coordinates {0}, {1} are outside Shanghai (latitude {2}–{3}, longitude {4}–{5}); are latitude and longitude swapped?</translation>
+    </message>
+    <message>
         <source>修正场馆资料 — {0}</source>
         <translation>Edit venue facts — {0}</translation>
     </message>
@@ -412,8 +480,56 @@
         <translation>How to book</translation>
     </message>
     <message>
-        <source>如：电话核实，接线人王老师</source>
-        <translation>e.g. confirmed by phone with Ms Wang</translation>
+        <source>位置（坐标）</source>
+        <translation>Location (coordinates)</translation>
+    </message>
+    <message>
+        <source>纬度，如 31.2304</source>
+        <translation>Latitude, e.g. 31.2304</translation>
+    </message>
+    <message>
+        <source>经度，如 121.4737</source>
+        <translation>Longitude, e.g. 121.4737</translation>
+    </message>
+    <message>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>坐标系</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>核对人，如：王老师</source>
+        <translation>Checked by, e.g. Ms Wang</translation>
+    </message>
+    <message>
+        <source>如：接线人李老师，确认周一闭馆</source>
+        <translation>e.g. Mr Li on the phone confirmed the Monday closure</translation>
+    </message>
+    <message>
+        <source>核对无误（内容不变，只记录核对）</source>
+        <translation>Checked and correct (value unchanged, only the check is recorded)</translation>
+    </message>
+    <message>
+        <source>核对方式</source>
+        <translation>Checked how</translation>
+    </message>
+    <message>
+        <source>核对人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>修改和核对只保存在本机数据库中，目录更新时不会被覆盖；详情中会标明“本地修改”和“核对”。</source>
+        <translation>Corrections and checks are saved only in this database and survive catalogue updates; the details mark them &quot;local edit&quot; and &quot;checked&quot;.</translation>
     </message>
     <message>
         <source>地址</source>
@@ -442,18 +558,6 @@
     <message>
         <source>简介</source>
         <translation>History</translation>
-    </message>
-    <message>
-        <source>核实日期</source>
-        <translation>Checked on</translation>
-    </message>
-    <message>
-        <source>核实说明</source>
-        <translation>How it was checked</translation>
-    </message>
-    <message>
-        <source>修改只保存在本机数据库中，目录更新时不会被覆盖；详情中会标明“本地修改”。</source>
-        <translation>Changes are kept in this computer&apos;s database, survive catalogue updates, and are marked &quot;local&quot; in the details.</translation>
     </message>
     <message>
         <source>红色寻访助手 — 百万职工红色寻访</source>
@@ -514,6 +618,30 @@
     <message>
         <source>已保存对“{0}”的本地修正</source>
         <translation>Saved local corrections to &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>放置场馆</source>
+        <translation>Place venue</translation>
+    </message>
+    <message>
+        <source>请先在左侧列表中选择要放在地图上的场馆。</source>
+        <translation>First select, in the list on the left, the venue to put on the map.</translation>
+    </message>
+    <message>
+        <source>把“{0}”从原位置移到 {1:.5f}, {2:.5f}（WGS-84）？</source>
+        <translation>Move &quot;{0}&quot; from its current position to {1:.5f}, {2:.5f} (WGS-84)?</translation>
+    </message>
+    <message>
+        <source>把“{0}”放在 {1:.5f}, {2:.5f}（WGS-84）？</source>
+        <translation>Put &quot;{0}&quot; at {1:.5f}, {2:.5f} (WGS-84)?</translation>
+    </message>
+    <message>
+        <source>保存为本机的本地修正（今天的日期），可随时恢复目录资料。</source>
+        <translation>Saved as a local correction dated today; the catalogue data can be restored at any time.</translation>
+    </message>
+    <message>
+        <source>已把“{0}”放在地图上</source>
+        <translation>Put &quot;{0}&quot; on the map</translation>
     </message>
     <message>
         <source>恢复目录原始资料</source>
@@ -1118,12 +1246,28 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Correct this venue&apos;s facts on this computer after checking by phone or on site</translation>
     </message>
     <message>
+        <source>选中后在地图上右键“把所选场馆放在这里”，或在“修正资料…”中输入坐标</source>
+        <translation>Select it, then right-click the map and choose &quot;Put the selected venue here&quot;, or type coordinates in &quot;Correct data…&quot;</translation>
+    </message>
+    <message>
+        <source>{0} 个场馆暂无位置，地图上没有标出：</source>
+        <translation>{0} venues have no location yet and are not on the map:</translation>
+    </message>
+    <message>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
         <source>显示 {0} / {1} 个场馆</source>
         <translation>Showing {0} of {1} venues</translation>
+    </message>
+    <message>
+        <source>（推断）</source>
+        <translation> (inferred)</translation>
+    </message>
+    <message>
+        <source>{0} — {1} · 地址：{2}</source>
+        <translation>{0} — {1} · address: {2}</translation>
     </message>
     <message>
         <source>高</source>
@@ -1150,12 +1294,40 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>The {0} holiday schedule has not been entered; weekly rules only</translation>
     </message>
     <message>
+        <source>资料日期 {0}</source>
+        <translation>dated {0}</translation>
+    </message>
+    <message>
+        <source>推断</source>
+        <translation>inferred</translation>
+    </message>
+    <message>
+        <source>资料时间 {0}</source>
+        <translation>as of {0}</translation>
+    </message>
+    <message>
+        <source>来源 {0}</source>
+        <translation>sources {0}</translation>
+    </message>
+    <message>
+        <source>核对：{0}</source>
+        <translation>Checked: {0}</translation>
+    </message>
+    <message>
         <source>{0} 状态</source>
         <translation>Status on {0}</translation>
     </message>
     <message>
         <source>由 {0} 换算</source>
         <translation>converted from {0}</translation>
+    </message>
+    <message>
+        <source>（小场馆：大团队请分批）</source>
+        <translation>(small venue: split large groups)</translation>
+    </message>
+    <message>
+        <source>来自场馆目录，资料检索于 {0}（汇编日期，不是核对日期）</source>
+        <translation>From the venue catalogue, compiled {0} (the compilation day, not a check)</translation>
     </message>
     <message>
         <source>可信度 {0}</source>
@@ -1182,6 +1354,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>how: </translation>
     </message>
     <message>
+        <source>场地规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
@@ -1202,16 +1378,8 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Sources</translation>
     </message>
     <message>
-        <source>核对于 {0}</source>
-        <translation>checked {0}</translation>
-    </message>
-    <message>
         <source>本地添加的场馆</source>
         <translation>Venue added locally</translation>
-    </message>
-    <message>
-        <source>来自场馆目录，资料核对于 {0}</source>
-        <translation>From the catalogue, facts checked {0}</translation>
     </message>
     <message>
         <source>通知点位</source>

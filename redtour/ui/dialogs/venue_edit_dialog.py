@@ -1,4 +1,7 @@
-"""Correct a venue's facts locally (e.g. after phoning the venue), with the date they were checked."""
+"""Correct or confirm a venue's facts locally (e.g. after phoning the venue): who checked, when and how.
+
+Coordinates can be typed in WGS-84 (GPS, OpenStreetMap), GCJ-02 (高德/腾讯) or BD-09 (百度); they are stored
+converted to WGS-84 with the datum they were given in (``redtour.core.geo``)."""
 
 from __future__ import annotations
 
@@ -26,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from redtour.core.catalogue import DISTRICTS, Venue, hours_to_dict
+from redtour.core.facts import CHECK_METHODS
+from redtour.core.geo import SHANGHAI_BBOX, in_shanghai_bbox, to_wgs84
 from redtour.ui.i18n import tr
+
+DATUM_CHOICES = ("WGS-84", "GCJ-02", "BD-09")
+_COORD_SPLIT = re.compile(r"[,，\s]+")
 
 _PERIOD = re.compile(r"^\s*(\d{1,2}:\d{2})\s*[-–~至]\s*(\d{1,2}:\d{2})\s*(?:/\s*(\d{1,2}:\d{2}))?\s*$")
 
@@ -67,6 +75,48 @@ def parse_periods(text: str, open_days: list[int]) -> list[dict[str, Any]]:
             period["last_entry"] = last
         periods.append(period)
     return periods
+
+
+def method_labels() -> dict[str, str]:
+    return {
+        "电话核实": tr("电话核实"),
+        "现场核实": tr("现场核实"),
+        "官方公众号": tr("官方公众号"),
+        "官方网站": tr("官方网站"),
+        "其他": tr("其他"),
+    }
+
+
+def datum_labels() -> dict[str, str]:
+    return {
+        "WGS-84": tr("WGS-84（GPS、OpenStreetMap、天地图）"),
+        "GCJ-02": tr("GCJ-02（高德、腾讯地图）"),
+        "BD-09": tr("BD-09（百度地图）"),
+    }
+
+
+def parse_coordinates(lat_text: str, lon_text: str, datum: str) -> dict[str, Any] | None:
+    """Typed coordinates as a location fact in the catalogue's shape (None when both are empty).
+
+    "31.2, 121.4" pasted into the latitude box is split. Raises ValueError with a message for the user."""
+    lat_text, lon_text = lat_text.strip(), lon_text.strip()
+    if not lon_text and len(parts := [p for p in _COORD_SPLIT.split(lat_text) if p]) == 2:
+        lat_text, lon_text = parts
+    if not lat_text and not lon_text:
+        return None
+    try:
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        raise ValueError(tr("坐标应为两个数字：纬度、经度，如 31.2304, 121.4737")) from None
+    wgs = to_wgs84(lat, lon, datum)
+    if not in_shanghai_bbox(*wgs):
+        s, w, n, e = SHANGHAI_BBOX
+        raise ValueError(
+            tr("坐标 {0}, {1} 不在上海范围内（纬度 {2}–{3}，经度 {4}–{5}）；纬度和经度是否写反了？").format(
+                lat, lon, s, n, w, e
+            )
+        )
+    return {"lat": lat, "lon": lon, "datum": datum, "note": f"工作人员输入的 {datum} 坐标"}
 
 
 class VenueEditDialog(QDialog):
@@ -123,12 +173,40 @@ class VenueEditDialog(QDialog):
         rl.addRow(tr("至少提前"), self.res_lead)
         rl.addRow(tr("预约方式"), self.res_how)
 
+        loc_box = QGroupBox(tr("位置（坐标）"))
+        loc = venue.location
+        self.lat = QLineEdit(f"{loc.lat:.6f}" if loc else "", objectName="editLat")
+        self.lon = QLineEdit(f"{loc.lon:.6f}" if loc else "", objectName="editLon")
+        self.lat.setPlaceholderText(tr("纬度，如 31.2304"))
+        self.lon.setPlaceholderText(tr("经度，如 121.4737"))
+        self.datum = QComboBox(objectName="editDatum")
+        for key, label in datum_labels().items():
+            self.datum.addItem(label, key)
+        self._shown_coords = (self.lat.text(), self.lon.text())
+        ll = QFormLayout(loc_box)
+        ll.addRow(tr("纬度"), self.lat)
+        ll.addRow(tr("经度"), self.lon)
+        ll.addRow(tr("坐标系"), self.datum)
+
         self.history = QPlainTextEdit(venue.history or "")
         self.history.setMaximumHeight(90)
         self.checked = QDateEdit(QDate.currentDate(), calendarPopup=True)
         self.checked.setDisplayFormat("yyyy-MM-dd")
+        self.how = QComboBox(objectName="checkHow", editable=True)
+        self.how.addItem("")
+        for method in CHECK_METHODS:
+            self.how.addItem(method_labels().get(method, method), method)
+        self.by = QLineEdit(objectName="checkBy")
+        self.by.setPlaceholderText(tr("核对人，如：王老师"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(tr("如：电话核实，接线人王老师"))
+        self.note.setPlaceholderText(tr("如：接线人李老师，确认周一闭馆"))
+        confirm_box = QGroupBox(tr("核对无误（内容不变，只记录核对）"))
+        self.confirm_boxes: dict[str, QCheckBox] = {}
+        cl = QGridLayout(confirm_box)
+        for i, (fact, label) in enumerate(self._confirmable().items()):
+            box = QCheckBox(label, objectName=f"confirm_{fact}")
+            self.confirm_boxes[fact] = box
+            cl.addWidget(box, i // 4, i % 4)
 
         form = QFormLayout()
         form.addRow(tr("地址"), self.address)
@@ -140,8 +218,10 @@ class VenueEditDialog(QDialog):
         form.addRow(tr("简介"), self.history)
 
         bottom = QFormLayout()
-        bottom.addRow(tr("核实日期"), self.checked)
-        bottom.addRow(tr("核实说明"), self.note)
+        bottom.addRow(tr("核对日期"), self.checked)
+        bottom.addRow(tr("核对方式"), self.how)
+        bottom.addRow(tr("核对人"), self.by)
+        bottom.addRow(tr("说明"), self.note)
 
         self.error = QLabel(objectName="editError")
         self.error.setStyleSheet("color:#b3261e")
@@ -158,13 +238,17 @@ class VenueEditDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(hours_box)
         right.addWidget(res_box)
+        left.addWidget(loc_box)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(tr("修改只保存在本机数据库中，目录更新时不会被覆盖；详情中会标明“本地修改”。"))
+            QLabel(
+                tr("修改和核对只保存在本机数据库中，目录更新时不会被覆盖；详情中会标明“本地修改”和“核对”。")
+            )
         )
         layout.addLayout(columns)
+        layout.addWidget(confirm_box)
         layout.addLayout(bottom)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -184,6 +268,36 @@ class VenueEditDialog(QDialog):
     @property
     def note_text(self) -> str:
         return self.note.text().strip()
+
+    @property
+    def checked_by(self) -> str:
+        return self.by.text().strip()
+
+    @property
+    def checked_how(self) -> str:
+        """The method as stored: the Chinese name for a listed method, or what staff typed."""
+        index = self.how.findText(self.how.currentText())
+        data = self.how.itemData(index) if index >= 0 else None
+        return str(data or self.how.currentText()).strip()
+
+    @staticmethod
+    def _confirmable() -> dict[str, str]:
+        return {
+            "address": tr("地址"), "district": tr("区"), "location": tr("坐标"), "hours": tr("开放时间"),
+            "reservation": tr("预约"), "phone": tr("电话"), "fee": tr("费用"), "max_group_size": tr("团队人数上限"),
+        }  # fmt: skip
+
+    def confirmed_facts(self) -> list[str]:
+        """Facts ticked as checked and found right (a fact that was also edited counts as a correction)."""
+        changed = self.changed_facts()
+        return [f for f, box in self.confirm_boxes.items() if box.isChecked() and f not in changed]
+
+    def edited_location(self) -> dict[str, Any] | None:
+        return parse_coordinates(self.lat.text(), self.lon.text(), self.datum.currentData())
+
+    def _location_changed(self) -> bool:
+        shown = (self.lat.text().strip(), self.lon.text().strip())
+        return shown != self._shown_coords or self.datum.currentData() != "WGS-84"
 
     def edited_facts(self) -> dict[str, Any]:
         """All editable facts in the catalogue's plain shape; raises ValueError on bad input."""
@@ -220,6 +334,7 @@ class VenueEditDialog(QDialog):
             "history": self.history.toPlainText().strip() or None,
             "hours": hours,
             "reservation": reservation or None,
+            "location": self.edited_location(),
         }
 
     def changed_facts(self) -> dict[str, Any]:
@@ -228,7 +343,9 @@ class VenueEditDialog(QDialog):
         changed = {}
         for fact, value in self.edited_facts().items():
             before = getattr(self.venue, fact)
-            if fact == "hours":
+            if fact == "location":
+                same = not self._location_changed()
+            elif fact == "hours":
                 same = hours_to_dict(parse_fact(fact, value)) == hours_to_dict(before)
             else:
                 same = fact_to_plain(fact, parse_fact(fact, value)) == fact_to_plain(fact, before)

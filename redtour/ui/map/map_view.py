@@ -72,6 +72,7 @@ class MapView(QWidget):
     startHereRequested = Signal(float, float)
     endHereRequested = Signal(float, float)
     addVenueRequested = Signal(float, float)
+    placeVenueRequested = Signal(float, float)  # “把所选场馆放在这里”: WGS-84
     baseLayerChanged = Signal(str, str)  # layer name, datum
     ready = Signal()
 
@@ -195,6 +196,8 @@ class MapView(QWidget):
                 self.endHereRequested.emit(lat, lon)
             case ContextAction(kind="add_venue", lat=lat, lon=lon):
                 self.addVenueRequested.emit(lat, lon)
+            case ContextAction(kind="place_venue", lat=lat, lon=lon):
+                self.placeVenueRequested.emit(lat, lon)
             case BaseLayerChanged(name=name, datum=datum):
                 self.baseLayerChanged.emit(name, datum)
             case MapError(message=text):

@@ -66,6 +66,9 @@ class VenueTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
                 return
 
+    def venues(self) -> list[Venue]:
+        return list(self._venues)
+
     def venue_at(self, row: int) -> Venue:
         return self._venues[row]
 

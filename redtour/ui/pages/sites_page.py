@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from redtour.core.catalogue import DISTRICTS, Venue
+from redtour.core.facts import FactInfo
 from redtour.core.holidays import HolidayCalendar
 from redtour.ui.i18n import tr
 from redtour.ui.models.venue_table_model import VENUE_ROLE, VenueFilterProxy, VenueTableModel
@@ -97,11 +100,20 @@ class SitesPage(QWidget):
         buttons.addWidget(self.edit_button)
         dl.addLayout(buttons)
 
+        # Venues the map cannot show: listed here with what is known, instead of vanishing from the map.
+        self.unlocated_label = QLabel(objectName="unlocatedLabel")
+        self.unlocated_label.setWordWrap(True)
+        self.unlocated = QListWidget(objectName="unlocatedList")
+        self.unlocated.setMaximumHeight(96)
+        self.unlocated.itemClicked.connect(lambda item: self.select_venue(item.data(VENUE_ROLE)))
+
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.table, 1)
         ll.addWidget(self.count)
+        ll.addWidget(self.unlocated_label)
+        ll.addWidget(self.unlocated)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="sitesSplitter")
         self.splitter.addWidget(left)
@@ -130,6 +142,7 @@ class SitesPage(QWidget):
         self._fill_combo(self.district, [d for d in DISTRICTS if any(v.district == d for v in venues)])
         self._fill_combo(self.tag, sorted({t for v in venues for t in v.tags}))
         self._update_count()
+        self._fill_unlocated(venues)
         if keep:
             self.select_venue(keep)
 
@@ -148,8 +161,23 @@ class SitesPage(QWidget):
 
     def update_venue(self, venue: Venue) -> None:
         self.model.replace_venue(venue)
+        self._fill_unlocated(self.model.venues())
         if self._current_id() == venue.id:
             self._show_detail(venue)
+
+    def _fill_unlocated(self, venues: list[Venue]) -> None:
+        missing = [v for v in venues if v.location is None]
+        self.unlocated.clear()
+        for v in missing:
+            item = QListWidgetItem(unlocated_text(v))
+            item.setData(VENUE_ROLE, v.id)
+            item.setToolTip(tr("选中后在地图上右键“把所选场馆放在这里”，或在“修正资料…”中输入坐标"))
+            self.unlocated.addItem(item)
+        self.unlocated_label.setText(
+            tr("{0} 个场馆暂无位置，地图上没有标出：").format(len(missing)) if missing else ""
+        )
+        self.unlocated_label.setVisible(bool(missing))
+        self.unlocated.setVisible(bool(missing))
 
     def _fill_combo(self, combo: QComboBox, values: list[str]) -> None:
         current = combo.currentData()
@@ -224,3 +252,13 @@ class SitesPage(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(tr("显示 {0} / {1} 个场馆").format(self.proxy.rowCount(), self.model.rowCount()))
+
+
+def unlocated_text(venue: Venue) -> str:
+    """One line for a venue without a location: name, district (推断 when inferred) and address as known."""
+    unknown = tr("待核实")
+    district = venue.district or unknown
+    info: FactInfo | None = venue.facts.get("district")
+    if venue.district and info is not None and info.inferred and not venue.is_local("district"):
+        district += tr("（推断）")
+    return tr("{0} — {1} · 地址：{2}").format(venue.name_zh, district, venue.address or unknown)

@@ -308,7 +308,7 @@
     menu = document.createElement("div");
     menu.className = "map-menu";
     [["start_here", T("start_here", "从这里出发")], ["end_here", T("end_here", "到这里结束")],
-     ["add_venue", T("add_venue", "在这里添加场馆")]].filter(function (item) {
+     ["add_venue", T("add_venue", "在这里添加场馆")], ["place_venue", T("place_venue", "把所选场馆放在这里")]].filter(function (item) {
       return (config.menu || []).indexOf(item[0]) >= 0;
     }).forEach(function (item) {
       var b = textEl("button", item[1]);
