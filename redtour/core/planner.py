@@ -491,13 +491,18 @@ def request_to_dict(req: PlanRequest) -> dict[str, Any]:
     }
 
 
+def saved_venue_ids(data: dict[str, Any]) -> tuple[str, ...]:
+    """The venue ids of a request saved by ``request_to_dict``, in the plan's order."""
+    return tuple(str(s["venue_id"]) for s in data.get("stops", []) if s.get("venue_id"))
+
+
 def _place(data: dict[str, Any]) -> Place:
     return Place(str(data["name"]), float(data["lat"]), float(data["lon"]), data.get("venue_id"))
 
 
 def request_from_dict(data: dict[str, Any], venues: dict[str, Venue]) -> tuple[PlanRequest, list[str]]:
     """The request back, with the venues as they are now; also the ids of venues no longer known."""
-    missing = [s["venue_id"] for s in data["stops"] if s["venue_id"] not in venues]
+    missing = [v for v in saved_venue_ids(data) if v not in venues]
     lunch = data.get("lunch")
     req = PlanRequest(
         day=date.fromisoformat(data["day"]),
