@@ -16,10 +16,10 @@ from redtour.core.calendar import day_status, format_period
 from redtour.core.catalogue import Venue
 from redtour.core.travel import MODE_ZH, Mode, TravelMatrix, offline_matrix
 from redtour.core.tsptw import (
+    Broken,
     LunchRule,
     Problem,
     Solution,
-    Visit,
     Window,
     best_lunch,
     earliest_start,
@@ -95,6 +95,7 @@ class PlannedStop:
     distance_km: float
     window: Window | None  # the opening period used (minutes since midnight)
     warnings: tuple[str, ...] = ()
+    broken: tuple[Broken, ...] = ()  # rules a hand-made order breaks here (also said in warnings)
 
     @property
     def wait_min(self) -> int:
@@ -116,6 +117,7 @@ class Plan:
     matrix: TravelMatrix
     points: tuple[dict[str, Any], ...]  # matrix points: start, venues…, end (as in to_json)
     feasible: bool = True  # False for a hand-made order that breaks a rule (warnings say which)
+    broken: tuple[Broken, ...] = ()  # rules of the whole day it breaks (lunch, return)
 
     @property
     def total_travel_min(self) -> int:
@@ -150,6 +152,7 @@ class Plan:
                     "travel_min": s.travel_min,
                     "distance_km": s.distance_km,
                     "warnings": list(s.warnings),
+                    "broken": [str(b) for b in s.broken],
                 }
                 for s in self.stops
             ],
@@ -164,6 +167,7 @@ class Plan:
             "skipped": [{"venue_id": v.id, "name_zh": v.name_zh, "reason": r} for v, r in self.skipped],
             "optimal": self.optimal,
             "feasible": self.feasible,
+            "broken": [str(b) for b in self.broken],
             "travel_model": self.matrix.source,
             "matrix": self._matrix_json(),
         }
@@ -288,11 +292,10 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
         solution = solve(problem, time_limit=time_limit)
         if solution is None:
             raise PlanError(_diagnose(req, problem, prepared))
-    else:
-        solution = best_lunch(problem, list(range(problem.n)))
-        if solution is None:
-            solution = _lenient(problem)
-            feasible = False
+    else:  # a hand-made order: times anyway, with every rule it breaks flagged
+        solution = best_lunch(problem, list(range(problem.n)), lenient=True)
+        assert solution is not None  # the lenient mode always gives a schedule
+        feasible = solution.feasible
     chosen = set(solution.order)
     for i, p in enumerate(prepared):
         if i not in chosen:
@@ -307,35 +310,6 @@ def reorder(plan: Plan, venue_ids: Sequence[str]) -> Plan:
     stops = tuple(by_id[v] for v in venue_ids if v in by_id)
     req = replace(plan.request, stops=stops, optimize=False)
     return plan_day(req)
-
-
-def _lenient(p: Problem) -> Solution:
-    """Times for the given order even when a rule breaks (arrive late → visit anyway), for manual edits."""
-    m, clock, node, travel = p.minutes, p.start_time, 0, 0
-    visits = []
-    lunch_start = None
-    for venue in range(p.n):
-        arrive = clock + m[node][venue + 1]
-        start = earliest_start(p.windows[venue], p.visit[venue], arrive)
-        start = arrive if start is None else start
-        travel += m[node][venue + 1]
-        clock = start + p.visit[venue]
-        visits.append(Visit(venue, arrive, start, clock))
-        node = venue + 1
-    if p.lunch_required and p.lunch is not None:
-        lunch_start = max(clock, p.lunch.earliest)
-        clock = lunch_start + p.lunch.minutes
-    travel += m[node][p.n + 1]
-    back = clock + m[node][p.n + 1]
-    return Solution(
-        tuple(range(p.n)),
-        p.n if lunch_start is not None else None,
-        travel,
-        back,
-        tuple(visits),
-        False,
-        lunch_start,
-    )
 
 
 def _assemble(
@@ -354,8 +328,15 @@ def _assemble(
         node = v.venue + 1
         warnings = list(p.warnings)
         window = next((w for w in p.windows if w[0] <= v.start <= w[1]), None)
-        if window is None or v.start + p.stop.minutes > window[2]:
-            warnings.append("到达时间不在开放时段内")
+        final = p.windows[-1] if p.windows else (0, 0, 0)
+        for rule in v.broken:
+            if rule is Broken.CLOSED:
+                warnings.append(f"{_hm(_clock(v.arrive))} 到达，已过闭馆时间 {_hm(_clock(final[2]))}")
+            elif rule is Broken.LAST_ENTRY:
+                warnings.append(f"{_hm(_clock(v.arrive))} 到达，已过最晚入馆时间 {_hm(_clock(final[1]))}")
+            else:
+                close = window[2] if window else final[2]
+                warnings.append(f"参观到 {_hm(_clock(v.depart))}，晚于闭馆时间 {_hm(_clock(close))}")
         if v.start > v.arrive:
             warnings.append(f"需等候开馆 {v.start - v.arrive} 分钟")
         stops.append(
@@ -370,14 +351,20 @@ def _assemble(
                 distance_km=matrix.km[prev][node],
                 window=window,
                 warnings=tuple(warnings),
+                broken=v.broken,
             )
         )
         prev = node
     end_node = problem.n + 1
     plan_warnings = []
-    if sol.back > problem.return_by:
+    if Broken.RETURN in sol.broken:
         plan_warnings.append(f"预计 {_hm(_clock(sol.back))} 返回，晚于要求的 {_hm(req.return_by)}")
-    if problem.lunch_required and sol.lunch_start is None:
+    if Broken.LUNCH in sol.broken and sol.lunch_start is not None and problem.lunch is not None:
+        plan_warnings.append(
+            f"午餐 {_hm(_clock(sol.lunch_start))}–{_hm(_clock(sol.lunch_start + problem.lunch.minutes))}"
+            f" 超出午餐时段 {_hm(_clock(problem.lunch.earliest))}–{_hm(_clock(problem.lunch.latest_end))}"
+        )
+    if Broken.NO_LUNCH in sol.broken:
         plan_warnings.append("行程中没有安排午餐")
     if matrix.source == "offline":
         plan_warnings.append(f"交通时间按离线模型（{MODE_ZH[req.mode]}）估算")
@@ -420,6 +407,7 @@ def _assemble(
         matrix=matrix,
         points=tuple(points),
         feasible=feasible,
+        broken=sol.broken,
     )
 
 
