@@ -297,6 +297,24 @@ class PlannerPage(QWidget):
             self.add_combo.addItem(v.name_zh + ("" if v.location else tr("（无位置）")), v.id)
         self.refresh_plans()
 
+    def venues_changed(self, venues: list[Venue]) -> None:
+        """A venue was corrected: new windows for the shown plan at once, in its order (no undo step)."""
+        self.set_venues(venues)
+        plan = self.plan
+        if plan is None:
+            return
+        stops = tuple(
+            replace(s, venue=self.venues[s.venue.id]) for s in plan.request.stops if s.venue.id in self.venues
+        )
+        order = [s.venue.id for s in plan.stops]
+        try:
+            fresh = reorder(replace(plan, request=replace(plan.request, stops=stops)), order)
+        except PlanError as exc:
+            self._set_plan(None)
+            self.summary.setText(tr("无法安排行程：") + "；".join(exc.reasons))
+            return
+        self._set_plan(fresh)
+
     def _select_place(self, combo: QComboBox, place: Place | None) -> None:
         if place is None:
             combo.setCurrentIndex(0)
