@@ -26,6 +26,7 @@ from redtour.core.tsptw import (
     simulate,
     solve,
 )
+from redtour.i18n import _
 
 DEFAULT_VISIT_MIN = 60
 #: Plan a venue whose hours are unknown with this window, and say so on the stop.
@@ -211,18 +212,18 @@ def _windows(venue: Venue, day: date) -> tuple[tuple[Window, ...], list[str], st
     status = day_status(venue, day)
     warnings: list[str] = []
     if status.holiday_data_missing:
-        warnings.append(f"{day.year}年法定节假日数据缺失，按每周开放规则估算")
+        warnings.append(_("{year}年法定节假日数据缺失，按每周开放规则估算").format(year=day.year))
     if status.state == "closed":
-        return (), warnings, status.reason or f"{venue.name_zh} 当日闭馆"
+        return (), warnings, status.reason or _("{name} 当日闭馆").format(name=venue.name_zh)
     if status.state == "unknown":
         o, last, c = DEFAULT_WINDOW
-        warnings.append(f"开放时间待核实，按 {_hm(o)}–{_hm(c)} 估算")
+        warnings.append(_("开放时间待核实，按 {open}–{close} 估算").format(open=_hm(o), close=_hm(c)))
         return ((_minutes(o), _minutes(last), _minutes(c)),), warnings, None
     windows = tuple(
         (_minutes(p.open), _minutes(p.last_entry or p.close), _minutes(p.close)) for p in status.periods
     )
     if status.holiday:
-        warnings.append(f"当日为{status.holiday}，请确认开放安排")
+        warnings.append(_("当日为{holiday}，请确认开放安排").format(holiday=status.holiday))
     return windows, warnings, None
 
 
@@ -233,13 +234,18 @@ def _rule_warnings(req: PlanRequest, venue: Venue) -> list[str]:
     if res is not None and res.required:
         lead = res.lead_days
         if lead is not None and (req.day - today).days < lead:
-            warnings.append(f"需提前{lead}天预约，距参观日只剩{max(0, (req.day - today).days)}天")
+            left = max(0, (req.day - today).days)
+            warnings.append(_("需提前{lead}天预约，距参观日只剩{left}天").format(lead=lead, left=left))
         else:
-            warnings.append("需预约" + (f"（{res.how}）" if res.how else ""))
+            warnings.append(_("需预约（{how}）").format(how=res.how) if res.how else _("需预约"))
     elif res is None or res.required is None:
-        warnings.append("是否需要预约待核实")
+        warnings.append(_("是否需要预约待核实"))
     if venue.max_group_size is not None and req.group_size > venue.max_group_size:
-        warnings.append(f"团队{req.group_size}人，超过单批接待上限{venue.max_group_size}人，需分批")
+        warnings.append(
+            _("团队{size}人，超过单批接待上限{limit}人，需分批").format(
+                size=req.group_size, limit=venue.max_group_size
+            )
+        )
     return warnings
 
 
@@ -254,7 +260,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
         windows: tuple[Window, ...]
         warnings: list[str]
         if venue.location is None:
-            windows, warnings, reason = (), [], f"{venue.name_zh} 没有位置信息，无法安排路线"
+            windows, warnings, reason = (), [], _("{name} 没有位置信息，无法安排路线").format(name=venue.name_zh)
         else:
             windows, warnings, reason = _windows(venue, req.day)
         if reason is not None:
@@ -267,7 +273,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
     if reasons:
         raise PlanError(reasons)
     if _minutes(req.return_by) <= _minutes(req.start_time):
-        raise PlanError(["返回时间必须晚于出发时间"])
+        raise PlanError([_("返回时间必须晚于出发时间")])
 
     end = req.end or req.start
     points = [(req.start.lat, req.start.lon)]
@@ -299,7 +305,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
     chosen = set(solution.order)
     for i, p in enumerate(prepared):
         if i not in chosen:
-            skipped.append((p.stop.venue, "时间不够，未能安排"))
+            skipped.append((p.stop.venue, _("时间不够，未能安排")))
     return _assemble(req, problem, prepared, solution, matrix, skipped, feasible)
 
 
@@ -330,15 +336,17 @@ def _assemble(
         window = next((w for w in p.windows if w[0] <= v.start <= w[1]), None)
         final = p.windows[-1] if p.windows else (0, 0, 0)
         for rule in v.broken:
+            arrive, depart = _hm(_clock(v.arrive)), _hm(_clock(v.depart))
             if rule is Broken.CLOSED:
-                warnings.append(f"{_hm(_clock(v.arrive))} 到达，已过闭馆时间 {_hm(_clock(final[2]))}")
+                text = _("{arrive} 到达，已过闭馆时间 {close}").format(arrive=arrive, close=_hm(_clock(final[2])))
             elif rule is Broken.LAST_ENTRY:
-                warnings.append(f"{_hm(_clock(v.arrive))} 到达，已过最晚入馆时间 {_hm(_clock(final[1]))}")
+                text = _("{arrive} 到达，已过最晚入馆时间 {last}").format(arrive=arrive, last=_hm(_clock(final[1])))
             else:
-                close = window[2] if window else final[2]
-                warnings.append(f"参观到 {_hm(_clock(v.depart))}，晚于闭馆时间 {_hm(_clock(close))}")
+                close = _hm(_clock(window[2] if window else final[2]))
+                text = _("参观到 {depart}，晚于闭馆时间 {close}").format(depart=depart, close=close)
+            warnings.append(text)
         if v.start > v.arrive:
-            warnings.append(f"需等候开馆 {v.start - v.arrive} 分钟")
+            warnings.append(_("需等候开馆 {minutes} 分钟").format(minutes=v.start - v.arrive))
         stops.append(
             PlannedStop(
                 venue=p.stop.venue,
@@ -358,18 +366,26 @@ def _assemble(
     end_node = problem.n + 1
     plan_warnings = []
     if Broken.RETURN in sol.broken:
-        plan_warnings.append(f"预计 {_hm(_clock(sol.back))} 返回，晚于要求的 {_hm(req.return_by)}")
+        plan_warnings.append(
+            _("预计 {back} 返回，晚于要求的 {return_by}").format(
+                back=_hm(_clock(sol.back)), return_by=_hm(req.return_by)
+            )
+        )
     if Broken.LUNCH in sol.broken and sol.lunch_start is not None and problem.lunch is not None:
         plan_warnings.append(
-            f"午餐 {_hm(_clock(sol.lunch_start))}–{_hm(_clock(sol.lunch_start + problem.lunch.minutes))}"
-            f" 超出午餐时段 {_hm(_clock(problem.lunch.earliest))}–{_hm(_clock(problem.lunch.latest_end))}"
+            _("午餐 {start}–{end} 超出午餐时段 {earliest}–{latest}").format(
+                start=_hm(_clock(sol.lunch_start)),
+                end=_hm(_clock(sol.lunch_start + problem.lunch.minutes)),
+                earliest=_hm(_clock(problem.lunch.earliest)),
+                latest=_hm(_clock(problem.lunch.latest_end)),
+            )
         )
     if Broken.NO_LUNCH in sol.broken:
-        plan_warnings.append("行程中没有安排午餐")
+        plan_warnings.append(_("行程中没有安排午餐"))
     if matrix.source == "offline":
-        plan_warnings.append(f"交通时间按离线模型（{MODE_ZH[req.mode]}）估算")
+        plan_warnings.append(_("交通时间按离线模型（{mode}）估算").format(mode=_(MODE_ZH[req.mode])))
     for venue, reason in skipped:
-        plan_warnings.append(f"未安排：{venue.name_zh}（{reason}）")
+        plan_warnings.append(_("未安排：{name}（{reason}）").format(name=venue.name_zh, reason=reason))
     lunch = None
     if sol.lunch_start is not None and problem.lunch is not None:
         lunch = (_clock(sol.lunch_start), _clock(sol.lunch_start + problem.lunch.minutes))
@@ -422,30 +438,50 @@ def _diagnose(req: PlanRequest, p: Problem, prepared: list[_Prepared]) -> list[s
         arrive = p.start_time + p.minutes[0][i + 1]
         w = p.windows[i]
         if earliest_start(w, p.visit[i], arrive) is None:
-            hours = "、".join(f"{_hm(_clock(a))}–{_hm(_clock(c))}" for a, _b, c in w)
+            hours = _("、").join(f"{_hm(_clock(a))}–{_hm(_clock(c))}" for a, _b, c in w)
             reasons.append(
-                f"{venue.name_zh} 开放 {hours}，最晚 {_hm(_clock(w[-1][1]))} 入馆，"
-                f"从出发地最早 {_hm(_clock(arrive))} 到达，来不及参观{p.visit[i]}分钟"
+                _(
+                    "{name} 开放 {hours}，最晚 {last} 入馆，从出发地最早 {arrive} 到达，来不及参观{minutes}分钟"
+                ).format(
+                    name=venue.name_zh,
+                    hours=hours,
+                    last=_hm(_clock(w[-1][1])),
+                    arrive=_hm(_clock(arrive)),
+                    minutes=p.visit[i],
+                )
             )
         elif simulate(
             Problem(p.minutes, p.visit, p.windows, frozenset({i}), p.start_time, 24 * 60, None), [i], None
         ):
-            reasons.append(f"参观{venue.name_zh}后无法在 {_hm(req.return_by)} 前返回（含午餐）")
+            reasons.append(
+                _("参观{name}后无法在 {return_by} 前返回（含午餐）").format(
+                    name=venue.name_zh, return_by=_hm(req.return_by)
+                )
+            )
         else:
-            reasons.append(f"{venue.name_zh} 无法安排")
+            reasons.append(_("{name} 无法安排").format(name=venue.name_zh))
     if not reasons:
-        names = "、".join(prepared[i].stop.venue.name_zh for i in sorted(p.must))
+        names = _("、").join(prepared[i].stop.venue.name_zh for i in sorted(p.must))
         relaxed = solve(
             Problem(p.minutes, p.visit, p.windows, frozenset(), p.start_time, p.return_by, p.lunch)
         )
         fits = ""
         if relaxed is not None and relaxed.order:
-            fits = "（最多能安排 {} 个：{}）".format(
-                len(relaxed.order), "、".join(prepared[i].stop.venue.name_zh for i in relaxed.order)
+            fits = _("（最多能安排 {count} 个：{names}）").format(
+                count=len(relaxed.order),
+                names=_("、").join(prepared[i].stop.venue.name_zh for i in relaxed.order),
             )
         reasons.append(
-            f"{len(p.must)} 个必去场馆（{names}）无法在 {_hm(req.start_time)}–{_hm(req.return_by)} 内全部安排{fits}，"
-            "请减少场馆、缩短参观时间或放宽返回时间"
+            _(
+                "{count} 个必去场馆（{names}）无法在 {start}–{end} 内全部安排{fits}，"
+                "请减少场馆、缩短参观时间或放宽返回时间"
+            ).format(
+                count=len(p.must),
+                names=names,
+                start=_hm(req.start_time),
+                end=_hm(req.return_by),
+                fits=fits,
+            )
         )
     return reasons
 
