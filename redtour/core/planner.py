@@ -14,6 +14,9 @@ from typing import Any
 
 from redtour.core.calendar import day_status, format_period
 from redtour.core.catalogue import Venue
+from redtour.core.clock import clock as _clock
+from redtour.core.clock import hm as _hm
+from redtour.core.clock import minutes as _minutes
 from redtour.core.travel import MODE_ZH, Mode, TravelMatrix, offline_matrix
 from redtour.core.tsptw import (
     Broken,
@@ -22,8 +25,6 @@ from redtour.core.tsptw import (
     Solution,
     Window,
     best_lunch,
-    earliest_start,
-    simulate,
     solve,
 )
 from redtour.i18n import _
@@ -136,8 +137,8 @@ class Plan:
         return {
             "date": self.request.day.isoformat(),
             "mode": str(self.request.mode),
-            "start": _place_json(self.request.start),
-            "end": _place_json(self.end),
+            "start": place_json(self.request.start),
+            "end": place_json(self.end),
             "start_time": _hm(self.request.start_time),
             "return_by": _hm(self.request.return_by),
             "group_size": self.request.group_size,
@@ -183,20 +184,7 @@ class Plan:
         return {"points": points, "minutes": minutes, "km": [list(r) for r in self.matrix.km][: len(points)]}
 
 
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _clock(m: int) -> time:
-    m = max(0, min(m, 24 * 60 - 1))
-    return time(m // 60, m % 60)
-
-
-def _hm(t: time) -> str:
-    return f"{t:%H:%M}"
-
-
-def _place_json(p: Place) -> dict[str, Any]:
+def place_json(p: Place) -> dict[str, Any]:
     return {"name": p.name, "lat": p.lat, "lon": p.lon, "venue_id": p.venue_id}
 
 
@@ -297,7 +285,10 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
     if req.optimize:
         solution = solve(problem, time_limit=time_limit)
         if solution is None:
-            raise PlanError(_diagnose(req, problem, prepared))
+            from redtour.core.diagnose import diagnose  # only when no plan exists
+
+            names = [p.stop.venue.name_zh for p in prepared]
+            raise PlanError(diagnose(problem, names, req.start_time, req.return_by))
     else:  # a hand-made order: times anyway, with every rule it breaks flagged
         solution = best_lunch(problem, list(range(problem.n)), lenient=True)
         assert solution is not None  # the lenient mode always gives a schedule
@@ -389,7 +380,7 @@ def _assemble(
     lunch = None
     if sol.lunch_start is not None and problem.lunch is not None:
         lunch = (_clock(sol.lunch_start), _clock(sol.lunch_start + problem.lunch.minutes))
-    points: list[dict[str, Any]] = [{"kind": "start", **_place_json(req.start)}]
+    points: list[dict[str, Any]] = [{"kind": "start", **place_json(req.start)}]
     for p in prepared:
         loc = p.stop.venue.location
         first = p.windows[0] if p.windows else None
@@ -407,7 +398,7 @@ def _assemble(
                 "periods": [[_hm(_clock(a)), _hm(_clock(b)), _hm(_clock(c))] for a, b, c in p.windows],
             }
         )
-    points.append({"kind": "end", **_place_json(req.end or req.start)})
+    points.append({"kind": "end", **place_json(req.end or req.start)})
     last = sol.visits[-1].venue + 1 if sol.visits else 0
     return Plan(
         request=req,
@@ -427,130 +418,12 @@ def _assemble(
     )
 
 
-def _diagnose(req: PlanRequest, p: Problem, prepared: list[_Prepared]) -> list[str]:
-    """Name the rule that makes the must-visit venues impossible."""
-    reasons = []
-    for i in sorted(p.must):
-        venue = prepared[i].stop.venue
-        alone = Problem(p.minutes, p.visit, p.windows, frozenset({i}), p.start_time, p.return_by, p.lunch)
-        if best_lunch(alone, [i]) is not None:
-            continue
-        arrive = p.start_time + p.minutes[0][i + 1]
-        w = p.windows[i]
-        if earliest_start(w, p.visit[i], arrive) is None:
-            hours = _("、").join(f"{_hm(_clock(a))}–{_hm(_clock(c))}" for a, _b, c in w)
-            reasons.append(
-                _(
-                    "{name} 开放 {hours}，最晚 {last} 入馆，从出发地最早 {arrive} 到达，来不及参观{minutes}分钟"
-                ).format(
-                    name=venue.name_zh,
-                    hours=hours,
-                    last=_hm(_clock(w[-1][1])),
-                    arrive=_hm(_clock(arrive)),
-                    minutes=p.visit[i],
-                )
-            )
-        elif simulate(
-            Problem(p.minutes, p.visit, p.windows, frozenset({i}), p.start_time, 24 * 60, None), [i], None
-        ):
-            reasons.append(
-                _("参观{name}后无法在 {return_by} 前返回（含午餐）").format(
-                    name=venue.name_zh, return_by=_hm(req.return_by)
-                )
-            )
-        else:
-            reasons.append(_("{name} 无法安排").format(name=venue.name_zh))
-    if not reasons:
-        names = _("、").join(prepared[i].stop.venue.name_zh for i in sorted(p.must))
-        relaxed = solve(
-            Problem(p.minutes, p.visit, p.windows, frozenset(), p.start_time, p.return_by, p.lunch)
-        )
-        fits = ""
-        if relaxed is not None and relaxed.order:
-            fits = _("（最多能安排 {count} 个：{names}）").format(
-                count=len(relaxed.order),
-                names=_("、").join(prepared[i].stop.venue.name_zh for i in relaxed.order),
-            )
-        reasons.append(
-            _(
-                "{count} 个必去场馆（{names}）无法在 {start}–{end} 内全部安排{fits}，"
-                "请减少场馆、缩短参观时间或放宽返回时间"
-            ).format(
-                count=len(p.must),
-                names=names,
-                start=_hm(req.start_time),
-                end=_hm(req.return_by),
-                fits=fits,
-            )
-        )
-    return reasons
-
-
 def period_text(window: Window | None) -> str:
     if window is None:
         return ""
     from redtour.core.catalogue import Period
 
     return format_period(Period(frozenset(), _clock(window[0]), _clock(window[2]), _clock(window[1])))
-
-
-def request_to_dict(req: PlanRequest) -> dict[str, Any]:
-    """A plain, JSON-safe form of a request (venues by id), for saving."""
-    return {
-        "day": req.day.isoformat(),
-        "start": _place_json(req.start),
-        "end": None if req.end is None else _place_json(req.end),
-        "start_time": _hm(req.start_time),
-        "return_by": _hm(req.return_by),
-        "group_size": req.group_size,
-        "mode": str(req.mode),
-        "lunch": None
-        if req.lunch is None
-        else {
-            "earliest": _hm(req.lunch.earliest),
-            "latest_end": _hm(req.lunch.latest_end),
-            "minutes": req.lunch.minutes,
-        },
-        "stops": [{"venue_id": s.venue.id, "must": s.must, "visit_min": s.visit_min} for s in req.stops],
-    }
-
-
-def saved_venue_ids(data: dict[str, Any]) -> tuple[str, ...]:
-    """The venue ids of a request saved by ``request_to_dict``, in the plan's order."""
-    return tuple(str(s["venue_id"]) for s in data.get("stops", []) if s.get("venue_id"))
-
-
-def _place(data: dict[str, Any]) -> Place:
-    return Place(str(data["name"]), float(data["lat"]), float(data["lon"]), data.get("venue_id"))
-
-
-def request_from_dict(data: dict[str, Any], venues: dict[str, Venue]) -> tuple[PlanRequest, list[str]]:
-    """The request back, with the venues as they are now; also the ids of venues no longer known."""
-    missing = [v for v in saved_venue_ids(data) if v not in venues]
-    lunch = data.get("lunch")
-    req = PlanRequest(
-        day=date.fromisoformat(data["day"]),
-        start=_place(data["start"]),
-        end=_place(data["end"]) if data.get("end") else None,
-        start_time=time.fromisoformat(data["start_time"]),
-        return_by=time.fromisoformat(data["return_by"]),
-        group_size=int(data["group_size"]),
-        mode=Mode(data["mode"]),
-        lunch=None
-        if not lunch
-        else Lunch(
-            time.fromisoformat(lunch["earliest"]),
-            time.fromisoformat(lunch["latest_end"]),
-            int(lunch["minutes"]),
-        ),
-        stops=tuple(
-            StopRequest(venues[s["venue_id"]], bool(s["must"]), s.get("visit_min"))
-            for s in data["stops"]
-            if s["venue_id"] in venues
-        ),
-        optimize=False,
-    )
-    return req, missing
 
 
 def plan_request_of(plan: Plan) -> PlanRequest:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from redtour.core.planner import saved_venue_ids
+from redtour.core.saved_request import saved_venue_ids
 from redtour.storage.database import Database
 from redtour.storage.models import PlanRow
 

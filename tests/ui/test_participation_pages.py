@@ -217,7 +217,8 @@ def _server_settings(settings):
 
 
 def test_group_dialog_choosing_a_saved_plan_ticks_its_venues_and_day(qtbot, user_db):
-    from redtour.core.planner import Place, PlanRequest, StopRequest, request_to_dict
+    from redtour.core.planner import Place, PlanRequest, StopRequest
+    from redtour.core.saved_request import request_to_dict
     from redtour.storage.plans import PlanRepository
     from redtour.ui.dialogs.group_dialog import GroupDialog
 

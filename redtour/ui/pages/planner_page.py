@@ -48,9 +48,8 @@ from redtour.core.planner import (
     plan_day,
     plan_request_of,
     reorder,
-    request_from_dict,
-    request_to_dict,
 )
+from redtour.core.saved_request import request_from_dict, request_to_dict
 from redtour.core.travel import MODE_ZH, Mode
 from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_uri
 from redtour.mapping.protocol import Route
