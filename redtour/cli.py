@@ -316,8 +316,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         StopRequest,
         plan_day,
         plan_request_of,
-        request_to_dict,
     )
+    from redtour.core.saved_request import request_to_dict
     from redtour.core.search import resolve
     from redtour.core.travel import Mode
     from redtour.storage.holidays import load_calendar
@@ -465,7 +465,8 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
 def load_saved_plan(db, text: str):
     """A saved plan recomputed on today's catalogue (its order kept)."""
-    from redtour.core.planner import plan_day, request_from_dict
+    from redtour.core.planner import plan_day
+    from redtour.core.saved_request import request_from_dict
     from redtour.storage.holidays import load_calendar
     from redtour.storage.plans import PlanRepository
     from redtour.storage.venues import VenueRepository

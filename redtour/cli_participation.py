@@ -226,7 +226,7 @@ def cmd_group_create(args: argparse.Namespace) -> int:
 
             saved = PlanRepository(db).find(args.plan)
             plan_id, day = saved.id, day or saved.day
-            sites = [s["venue"] for s in saved.request.get("stops", []) if s.get("venue")]
+            sites = list(saved.venue_ids)
         if args.sites:
             venues = VenueRepository(db).list_venues(include_retired=True)
             sites = [resolve(venues, t.strip()).id for t in args.sites.split(",") if t.strip()]

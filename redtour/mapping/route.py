@@ -1,9 +1,10 @@
-"""A plan as the map's route overlay (Qt-free)."""
+"""A plan as the map's route overlay (Qt-free), its legend in the installed language."""
 
 from __future__ import annotations
 
 from redtour.core.planner import Plan
 from redtour.core.travel import MODE_ZH
+from redtour.i18n import _
 from redtour.mapping.protocol import Route, RouteStop
 
 
@@ -21,12 +22,16 @@ def route_of_plan(plan: Plan, title: str | None = None) -> Route:
     )
     start, end = plan.request.start, plan.end
     legend = (
-        f"{plan.request.day:%Y-%m-%d} {MODE_ZH[plan.request.mode]}",
-        f"出发 {plan.request.start_time:%H:%M} · 返回 {plan.back:%H:%M}",
-        f"交通共 {plan.total_travel_min} 分钟 · {plan.total_distance_km:.1f} 公里",
+        f"{plan.request.day:%Y-%m-%d} {_(MODE_ZH[plan.request.mode])}",
+        _("出发 {start} · 返回 {back}").format(
+            start=f"{plan.request.start_time:%H:%M}", back=f"{plan.back:%H:%M}"
+        ),
+        _("交通共 {minutes} 分钟 · {km} 公里").format(
+            minutes=plan.total_travel_min, km=f"{plan.total_distance_km:.1f}"
+        ),
     )
     return Route(
-        title or "参观路线",
+        title or _("参观路线"),
         stops,
         start=(start.lat, start.lon),
         end=(end.lat, end.lon),

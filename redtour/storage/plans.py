@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from redtour.core.saved_request import saved_venue_ids
 from redtour.storage.database import Database
 from redtour.storage.models import PlanRow
 
@@ -23,8 +24,13 @@ class SavedPlan:
     updated: datetime
 
     @property
+    def venue_ids(self) -> tuple[str, ...]:
+        """The plan's venues in its order (the request stores them as ``request_to_dict`` wrote them)."""
+        return saved_venue_ids(self.request)
+
+    @property
     def stop_count(self) -> int:
-        return len(self.request.get("stops", []))
+        return len(self.venue_ids)
 
 
 def _saved(row: PlanRow) -> SavedPlan:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from redtour import i18n as gettext_catalogue
 from redtour import paths
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -19,8 +20,10 @@ def tr(text: str) -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load Qt's own strings (dialog buttons…) and ours for ``language``; keep the returned objects alive."""
+    """Load Qt's own strings (dialog buttons…) and ours for ``language``; keep the returned objects alive.
+    Also installs ``language`` for the Qt-free text (planner warnings, map words): redtour/i18n.py."""
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    gettext_catalogue.install(language)
     QLocale.setDefault(QLocale(language))
     installed = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

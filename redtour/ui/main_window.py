@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    #: The catalogue after a local correction (list[Venue]); pages holding venues subscribe.
+    venuesChanged = Signal(object)
+
     def __init__(
         self,
         venues: VenueRepository,
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         a.add_to_plan.setEnabled(self.planner is not None)
         a.show_planner.setEnabled(self.planner is not None)
         if self.planner is not None:
+            self.venuesChanged.connect(self.planner.venues_changed)
             self.planner.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
             if self.map_pane is not None:
                 self.planner.routeChanged.connect(self._show_route)
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
             self.stats.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.participation.changed.connect(self.stats.mark_stale)
         if self.map_pane is not None:
+            self.venuesChanged.connect(lambda _venues: self._refresh_map())
             self.map_pane.venueClicked.connect(self.sites.select_venue)
             self.map_pane.addVenueRequested.connect(self.add_venue_at)
             self.map_pane.placeVenueRequested.connect(self.place_selected_venue_at)
@@ -281,6 +286,7 @@ class MainWindow(QMainWindow):
     def _replace(self, venue: Venue) -> None:
         self._all = [venue if v.id == venue.id else v for v in self._all]
         self.sites.update_venue(venue)
+        self.venuesChanged.emit(self._all)
         self._on_venue_selected(venue.id)
 
     def _open_settings(self) -> None:

@@ -15,9 +15,8 @@ from redtour.core.planner import (
     plan_day,
     plan_request_of,
     reorder,
-    request_from_dict,
-    request_to_dict,
 )
+from redtour.core.saved_request import request_from_dict, request_to_dict
 
 WEEK = frozenset(range(1, 8))
 TUE_SUN = OpeningHours((Period(frozenset(range(2, 8)), time(9), time(16, 30), time(16)),), frozenset({1}))

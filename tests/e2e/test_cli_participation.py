@@ -158,3 +158,27 @@ def test_exchange_package_between_two_offices(tmp_path):
     stats_a = json.loads(run(office_a, "stats", "--by", "union", "--format", "json").stdout)
     stats_b = json.loads(run(office_b, "stats", "--by", "union", "--format", "json").stdout)
     assert stats_a == stats_b and stats_a["visits"] == 12
+
+
+def test_group_from_a_saved_plan_takes_its_venues_and_day(tmp_path):
+    saved = run(
+        tmp_path,
+        "plan",
+        "--date",
+        "2026-12-02",
+        "--start",
+        "31.2304,121.4737",
+        "--sites",
+        "顾正红纪念馆,三山会馆",
+        "--format",
+        "json",
+        "--save",
+        "周三线",
+    )
+    assert saved.returncode == 0, saved.stderr.decode()
+    planned = [s["venue_id"] for s in json.loads(saved.stdout)["stops"]]
+    made = run(tmp_path, "group", "create", "--union", "普陀区总工会", "--name", "第二批", "--plan", "周三线")
+    assert made.returncode == 0, made.stderr.decode()
+    (group,) = json.loads(run(tmp_path, "groups", "--format", "json").stdout)
+    assert group["date"] == "2026-12-02"
+    assert sorted(group["venues"]) == sorted(planned) and len(planned) == 2

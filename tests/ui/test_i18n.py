@@ -5,6 +5,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
+from redtour import i18n
 from redtour.storage.venues import VenueRepository
 from redtour.ui.i18n import install_translators, tr
 from redtour.ui.main_window import MainWindow
@@ -34,4 +35,5 @@ def test_english_translator_changes_the_window(qtbot, qapp, user_db, tmp_path):
         for t in translators:
             QCoreApplication.removeTranslator(t)
         QLocale.setDefault(QLocale("zh_CN"))
+        i18n.install("zh_CN")
     assert tr("待核实") == "待核实"

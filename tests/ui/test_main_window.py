@@ -85,3 +85,41 @@ def test_about_lists_sources_with_dates(user_db):
 
 def test_status_date_defaults_to_today(window):
     assert window.sites.chosen_date == date.today()
+
+
+def test_a_venue_correction_reaches_the_planner_and_the_map_at_once(qtbot, user_db, tmp_path, monkeypatch):
+    from redtour.storage.plans import PlanRepository
+    from redtour.ui.map.map_view import MapView
+    from tests.ui.test_map_view import run_js, wait_ready
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    pane = MapView()
+    win = MainWindow(
+        VenueRepository(user_db), settings, "x", map_pane=pane, plans=PlanRepository(user_db)
+    )
+    qtbot.addWidget(win)
+    win.show()
+    wednesday = QDate(2026, 12, 2)
+    win.sites.day.setDate(wednesday)
+    planner = win.planner
+    planner.day.setDate(wednesday)
+    planner.start.setCurrentIndex(planner.start.findText("测试会馆乙"))
+    planner.add_venue("alpha")
+    planner.add_venue("beta")
+    with qtbot.waitSignal(planner.routeChanged, timeout=10_000):
+        planner.compute(optimize=True)
+    assert "alpha" in [s.venue.id for s in planner.plan.stops]
+    wait_ready(qtbot, pane)
+    colour = "window.redtour.marker('alpha').options.fillColor"
+    assert run_js(qtbot, pane, colour) == "#e07b00"  # open, booking needed
+
+    def close_on_wednesdays(dialog: VenueEditDialog) -> int:
+        dialog.closed_days[3].setChecked(True)
+        return VenueEditDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(VenueEditDialog, "exec", close_on_wednesdays)
+    win.edit_venue("alpha")
+    assert "测试纪念馆甲 周三闭馆" in planner.summary.text()
+    assert planner.plan is None
+    qtbot.waitUntil(lambda: run_js(qtbot, pane, colour) == "#b3261e", timeout=10_000)  # closed
+    pane.shutdown()

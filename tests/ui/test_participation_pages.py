@@ -214,3 +214,24 @@ def test_unreachable_server_from_settings_does_not_lock_the_user_out(
 def _server_settings(settings):
     settings.database_url = "postgresql+psycopg://nobody@127.0.0.1:9/redtour"
     return settings
+
+
+def test_group_dialog_choosing_a_saved_plan_ticks_its_venues_and_day(qtbot, user_db):
+    from redtour.core.planner import Place, PlanRequest, StopRequest
+    from redtour.core.saved_request import request_to_dict
+    from redtour.storage.plans import PlanRepository
+    from redtour.ui.dialogs.group_dialog import GroupDialog
+
+    venues = VenueRepository(user_db).list_venues()
+    by_id = {v.id: v for v in venues}
+    req = PlanRequest(
+        day=date(2026, 12, 2),
+        start=Place("人民广场", 31.2304, 121.4737),
+        stops=(StopRequest(by_id["beta"]), StopRequest(by_id["alpha"])),
+    )
+    PlanRepository(user_db).save("周三线", req.day, request_to_dict(req))
+    dialog = GroupDialog(ParticipationRepository(user_db), venues, user_db)
+    qtbot.addWidget(dialog)
+    dialog.plan.setCurrentIndex(1)
+    assert sorted(dialog.chosen_venues()) == ["alpha", "beta"]
+    assert dialog.day.date().toPython() == date(2026, 12, 2)

@@ -89,7 +89,7 @@ class GroupDialog(QDialog):
         if plan is None:
             return
         self.day.setDate(QDate(plan.day.year, plan.day.month, plan.day.day))
-        wanted = {s.get("venue") for s in plan.request.get("stops", [])}
+        wanted = set(plan.venue_ids)
         for i in range(self.venues.count()):
             item = self.venues.item(i)
             on = item.data(Qt.ItemDataRole.UserRole) in wanted

@@ -79,11 +79,7 @@ class ItineraryModel(QAbstractTableModel):
             ][col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 7):
             return "\n".join(stop.warnings) or None
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and col == 7
-            and any("不在开放时段" in w for w in stop.warnings)
-        ):
+        if role == Qt.ItemDataRole.ForegroundRole and col == 7 and stop.broken:
             return QBrush(QColor("#b3261e"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 2, 3, 4, 5, 6):
             return int(Qt.AlignmentFlag.AlignCenter)

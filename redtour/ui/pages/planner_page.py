@@ -49,9 +49,8 @@ from redtour.core.planner import (
     plan_day,
     plan_request_of,
     reorder,
-    request_from_dict,
-    request_to_dict,
 )
+from redtour.core.saved_request import request_from_dict, request_to_dict
 from redtour.core.travel import MODE_ZH, Mode
 from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_uri
 from redtour.mapping.protocol import Route
@@ -303,6 +302,24 @@ class PlannerPage(QWidget):
         for v in venues:
             self.add_combo.addItem(v.name_zh + ("" if v.location else tr("（无位置）")), v.id)
         self.refresh_plans()
+
+    def venues_changed(self, venues: list[Venue]) -> None:
+        """A venue was corrected: new windows for the shown plan at once, in its order (no undo step)."""
+        self.set_venues(venues)
+        plan = self.plan
+        if plan is None:
+            return
+        stops = tuple(
+            replace(s, venue=self.venues[s.venue.id]) for s in plan.request.stops if s.venue.id in self.venues
+        )
+        order = [s.venue.id for s in plan.stops]
+        try:
+            fresh = reorder(replace(plan, request=replace(plan.request, stops=stops)), order)
+        except PlanError as exc:
+            self._set_plan(None)
+            self.summary.setText(tr("无法安排行程：") + "；".join(exc.reasons))
+            return
+        self._set_plan(fresh)
 
     def _select_place(self, combo: QComboBox, place: Place | None) -> None:
         if place is None:
