@@ -55,7 +55,29 @@ def load_and_wait(page: QWebEnginePage, html: Path, timeout_ms: int = 30_000) ->
     page.loadFinished.connect(lambda ok: (loaded.append(ok), loop.quit()))
     page.load(QUrl.fromLocalFile(str(html.resolve())))
     _wait(loop, timeout_ms)
-    return bool(loaded and loaded[0])
+    return bool(loaded and loaded[0]) and fonts_loaded(page, timeout_ms)
+
+
+def fonts_loaded(page: QWebEnginePage, timeout_ms: int) -> bool:
+    """Wait until the page's web fonts (the bundled CJK font) are in: printed earlier, text would fall back."""
+    loop = QEventLoop()
+    state = {"status": "", "done": False}
+
+    def ask() -> None:
+        if not state["done"]:
+            page.runJavaScript("document.fonts.status", 0, answer)
+
+    def answer(status: object) -> None:
+        state["status"] = str(status)
+        if status == "loaded":
+            loop.quit()
+        elif not state["done"]:
+            QTimer.singleShot(20, ask)
+
+    ask()
+    _wait(loop, timeout_ms)
+    state["done"] = True  # a late answer must not poll a page that may be gone
+    return state["status"] == "loaded"
 
 
 def print_html_to_pdf(html: Path, out: Path, timeout_ms: int = 60_000) -> Path:
