@@ -80,6 +80,7 @@ def test_window_state_is_remembered(qtbot, user_db, tmp_path):
 def test_about_lists_sources_with_dates(user_db):
     html = about_html(VenueRepository(user_db).list_venues(), "db")
     assert "https://example.org/alpha" in html and "2025-06-01" in html and "OpenStreetMap" in html
+    assert "Noto Sans SC" in html and "SIL Open Font License" in html  # the bundled font's licence
 
 
 def test_status_date_defaults_to_today(window):
