@@ -31,3 +31,24 @@ def test_bold_characters_missing_from_the_bold_face_print_from_the_regular_face(
     assert RARE_NAME in text  # printed in bold in the itinerary and the venue notes
     fonts = [f.get_object() for page in pdf.pages for f in page["/Resources"]["/Font"].values()]
     assert {str(f["/Subtype"]) for f in fonts} == {"/Type0"}
+
+
+def test_bundled_font_has_every_hanzi_of_the_catalogue_templates_and_ui(qapp):
+    """New text with a character outside the subset falls back to system fonts: re-run scripts/vendor_font.py."""
+    regular = QRawFont(str(paths.bundled_font("Regular")), 12)
+    root = paths.install_root()
+    files = [
+        *root.glob("resources/catalogue/**/*.toml"),
+        *root.glob("resources/templates/*"),
+        *root.glob("resources/i18n/*.ts"),
+        *root.glob("redtour/**/*.py"),
+    ]
+    assert len(files) > 50
+    hanzi = sorted({ch for f in files for ch in f.read_text(encoding="utf-8") if "\u4e00" <= ch <= "\u9fff"})
+    assert len(hanzi) > 800
+    missing = [
+        ch
+        for ch, glyph in zip(hanzi, regular.glyphIndexesForString("".join(hanzi)), strict=True)
+        if not glyph
+    ]
+    assert not missing, f"not in resources/fonts (run scripts/vendor_font.py): {''.join(missing)}"
