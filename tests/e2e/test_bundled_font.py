@@ -3,6 +3,7 @@ system's Chinese fonts (hidden by a fontconfig file that lists only DejaVu, as o
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +62,7 @@ def fonts_of(pdf: PdfReader) -> list:
     return fonts
 
 
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="needs fontconfig's fc-list")
 def test_fontconfig_file_hides_every_chinese_font(tmp_path):
     env = {**os.environ, "FONTCONFIG_FILE": str(dejavu_only(tmp_path))}
     listed = subprocess.run(

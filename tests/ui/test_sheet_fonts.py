@@ -1,5 +1,5 @@
-"""A route sheet printed in this process: a bold name in characters the bundled bold face lacks still prints
-from real fonts (the regular face, never Chromium's synthetic bold, which becomes Type 3) and extracts exactly."""
+"""The bundled font: a route sheet printed in this process with a bold name the bold subset lacks (real fonts,
+never Chromium's synthetic bold, which becomes Type 3), and its coverage of the app's own text."""
 
 from datetime import date
 
