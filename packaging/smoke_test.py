@@ -65,6 +65,9 @@ def main() -> int:
     out = run("--version")
     if version not in out.stdout:
         failures.append(f"--version printed {out.stdout!r}, expected {version}")
+    fonts = list(bundle.rglob("resources/fonts/NotoSansSC-*.ttf"))
+    if len(fonts) != 2:
+        failures.append(f"the bundled Chinese fonts are missing (found {fonts})")
     sites = json.loads(run("sites", "--format", "json").stdout or "[]")
     if len(sites) < 8:
         failures.append(f"catalogue has {len(sites)} venues")

@@ -36,6 +36,9 @@ def create_application(argv: list[str] | None = None):
     for size in (16, 24, 32, 48, 64, 128, 256):
         icon.addFile(str(paths.resource("icons", f"redtour-{size}.png")))
     app.setWindowIcon(icon)
+    from redtour.ui.fonts import install_app_font
+
+    install_app_font(app)
     return app
 
 

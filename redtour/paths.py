@@ -27,6 +27,11 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def bundled_font(weight: str = "Regular") -> Path:
+    """The bundled Chinese font, "Regular" or "Bold" (Noto Sans SC subsets; resources/fonts/PROVENANCE.md)."""
+    return resource("fonts", f"NotoSansSC-{weight}.ttf")
+
+
 def catalogue_source_dir() -> Path:
     return resource("catalogue", "venues")
 

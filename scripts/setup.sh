@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One-time set-up on a fresh Debian/Ubuntu machine: system libraries Qt needs, Chinese fonts,
+# One-time set-up on a fresh Debian/Ubuntu machine: system libraries Qt needs, fonts for the tests,
 # and a virtual environment in .venv with redtour installed (editable) and, with --test, the test extras.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
@@ -9,7 +9,8 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 apt_packages=(
-  fonts-noto-cjk            # Chinese on screen and in PDFs (without it: empty boxes)
+  fonts-noto-cjk            # a system Chinese font: the tests print with and without one (the app bundles its own)
+  fonts-dejavu-core         # the only fonts a "PC without Chinese fonts" test lets the app see
   libegl1 libgl1 libgbm1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libasound2 libxshmfence1
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0

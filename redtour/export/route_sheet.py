@@ -210,6 +210,9 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
         "footer_css": css_string(options.footer),
         "logo_uri": options.logo_uri,
         "map_uri": map_uri,
+        # the template's @font-face rules
+        "font_uri": paths.bundled_font("Regular").resolve().as_uri(),
+        "bold_font_uri": paths.bundled_font("Bold").resolve().as_uri(),
     }
 
 

@@ -26,9 +26,12 @@ NOTICE_VENUES = [
 _SERVER_DBS: dict[str, str] = {}
 
 
-def run(tmp_path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """`redtour ARGS` in a fresh process; each tmp_path is one office (its own user folder and database)."""
-    env = {**os.environ, "REDTOUR_HOME": str(tmp_path / "home")}
+def run(tmp_path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """`redtour ARGS` in a fresh process; each tmp_path is one office (its own user folder and database).
+
+    ``env`` adds variables (e.g. FONTCONFIG_FILE) to the process's environment.
+    """
+    env = {**os.environ, **(env or {}), "REDTOUR_HOME": str(tmp_path / "home")}
     if ON_POSTGRES and "--db" not in args:
         key = str(tmp_path)
         if key not in _SERVER_DBS:

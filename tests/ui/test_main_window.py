@@ -81,6 +81,7 @@ def test_about_lists_sources_with_dates(user_db):
     html = about_html(VenueRepository(user_db).list_venues(), "db")
     assert "https://example.org/alpha" in html and "2007-10-18" in html and "OpenStreetMap" in html
     assert "核对：只指工作人员的确认" in html and "检索于" in html and "核对日期<" not in html
+    assert "Noto Sans SC" in html and "SIL Open Font License" in html  # the bundled font's licence
 
 
 def test_status_date_defaults_to_today(window):

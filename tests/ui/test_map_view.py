@@ -1,5 +1,6 @@
 """The map pane on a real QtWebEngine page: offline, escaped, two-way."""
 
+import json
 from datetime import date
 
 import pytest
@@ -42,6 +43,24 @@ def test_page_loads_offline_with_zero_non_local_requests(qtbot, map_view):
     )
     layers = run_js(qtbot, map_view, "Object.keys(window.redtour.map._layers).length")
     assert layers > 20  # districts, labels and metro lines are drawn
+
+
+def test_labels_use_the_bundled_font_served_over_app_scheme(qtbot, map_view):
+    from redtour.ui.fonts import wait_for_web_fonts
+
+    wait_ready(qtbot, map_view)
+    assert wait_for_web_fonts(map_view.page, 10_000)
+    faces = json.loads(
+        run_js(
+            qtbot, map_view, "JSON.stringify([...document.fonts].map(f => [f.family, f.weight, f.status]))"
+        )
+    )
+    assert sorted(map(tuple, faces)) == [
+        ("Redtour Sans SC", "400", "loaded"),  # not "error": app://redtour/fonts/ is served
+        ("Redtour Sans SC", "700", "loaded"),
+    ]
+    family = run_js(qtbot, map_view, "getComputedStyle(document.querySelector('.district-label')).fontFamily")
+    assert family.startswith('"Redtour Sans SC"')
 
 
 def test_hostile_names_show_as_text_and_the_map_keeps_working(qtbot, map_view):

@@ -20,6 +20,9 @@ BASEMAP_ATTRIBUTION = (
     ("地铁线路 Metro lines", "© OpenStreetMap contributors, ODbL 1.0 (route relations, Feb 2026)"),
 )
 
+#: resources/fonts/PROVENANCE.md; the OFL asks for the copyright and licence to travel with the font.
+FONT_CREDIT = "Noto Sans SC 2.004 (subset), © 2014-2021 Adobe, SIL Open Font License 1.1"
+
 
 def _date_key(text: str) -> str:
     return "" if not text or text.startswith("n.d.") else text.lstrip("~")
@@ -69,7 +72,8 @@ def about_html(venues: list[Venue], db_location: str) -> str:
         f"<p>{escape(purpose)}</p>"
         f"<p>{escape(db_label)}：{escape(db_location)}<br>"
         f"{escape(log_label)}：{escape(str(log_file()))}<br>"
-        f"Qt for Python (PySide6) {escape(pyside_version)}</p>"
+        f"Qt for Python (PySide6) {escape(pyside_version)}<br>"
+        f"{escape(FONT_CREDIT)}</p>"
         f"<h3>{escape(map_label)}</h3><ul>{basemap}</ul>"
         f"<h3>{escape(dates_label)}</h3>{dates_explained()}"
         f"<h3>{escape(sources_label)}</h3><p>{escape(caution)}</p>"

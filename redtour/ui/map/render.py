@@ -50,6 +50,11 @@ def render_map_png(
     loop.exec()
     if not view.is_ready:
         raise RuntimeError("the map page did not load in time")
+    from redtour.ui.fonts import wait_for_web_fonts
+
+    if wait_for_web_fonts(view.page, timeout_ms):
+        QTimer.singleShot(100, loop.quit)  # labels drawn once the bundled font has arrived
+        loop.exec()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not view.grab().save(str(out)):
         raise RuntimeError(f"could not write {out}")

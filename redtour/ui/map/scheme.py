@@ -14,7 +14,7 @@ from redtour import paths
 log = logging.getLogger(__name__)
 SCHEME = b"app"
 HOST = "redtour"
-ALLOWED_DIRS = ("web", "basemap")  # nothing else under resources/ is served
+ALLOWED_DIRS = ("web", "basemap", "fonts")  # nothing else under resources/ is served
 
 
 def register_url_schemes() -> None:

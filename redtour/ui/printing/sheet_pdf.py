@@ -16,6 +16,7 @@ from redtour.core.catalogue import Venue
 from redtour.core.planner import Plan
 from redtour.export.route_sheet import SheetOptions, render_sheet_html
 from redtour.mapping.route import route_of_plan
+from redtour.ui.fonts import wait_for_web_fonts
 
 #: The map is laid out at this CSS size and drawn at 2× (so ~1700 px across 17 cm of paper: > 250 dpi).
 MAP_CSS_SIZE = (860, 600)
@@ -50,13 +51,13 @@ def sheet_html_for(plan: Plan, venues: list[Venue], options: SheetOptions, workd
 
 
 def load_and_wait(page: QWebEnginePage, html: Path, timeout_ms: int = 30_000) -> bool:
-    """Load a local HTML file and wait (in a local event loop) until it has loaded; True when it did."""
+    """Load a local HTML file and wait (in a local event loop) until it and its web fonts have loaded."""
     loop = QEventLoop()
     loaded: list[bool] = []
     page.loadFinished.connect(lambda ok: (loaded.append(ok), loop.quit()))
     page.load(QUrl.fromLocalFile(str(html.resolve())))
     _wait(loop, timeout_ms)
-    return bool(loaded and loaded[0])
+    return bool(loaded and loaded[0]) and wait_for_web_fonts(page, timeout_ms)
 
 
 def print_html_to_pdf(html: Path, out: Path, timeout_ms: int = 60_000) -> Path:
