@@ -238,7 +238,9 @@ def cmd_sites(args: argparse.Namespace) -> int:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(headers)
-        writer.writerows(rows)
+        from redtour.export.cells import csv_cell
+
+        writer.writerows([csv_cell(c) for c in r] for r in rows)
         sys.stdout.buffer.write(buf.getvalue().encode("utf-8-sig"))  # BOM: Chinese Excel/WPS open it right
         return 0
     from redtour.textable import format_table
