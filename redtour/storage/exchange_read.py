@@ -27,7 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from redtour.core.errors import RedtourError
+from redtour.core.errors import DamagedFileError
 from redtour.core.people import InvalidValue, normalise_mobile
 from redtour.core.roster import check_name, check_text
 
@@ -47,10 +47,8 @@ _VENUE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-class ExchangeError(RedtourError):
+class ExchangeError(DamagedFileError):
     """The package is damaged or not an exchange package (exit status 2)."""
-
-    exit_code = 2
 
 
 @dataclass
