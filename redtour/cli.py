@@ -23,6 +23,23 @@ DESCRIPTION = """红色寻访助手 redtour — 百万职工红色寻访：场�
 Plan and record union group visits to Shanghai's labour-movement red sites.
 Without a sub-command the desktop app opens."""
 
+EPILOG = """exit status (退出状态):
+  0  done
+  1  bad input: wrong arguments, a file with errors or conflicts (nothing was written)
+  2  damaged or unreadable file (exchange package, spreadsheet)
+  3  infeasible plan
+  4  database unavailable: read-only, locked, damaged, not a redtour database, unsupported URL
+  5  cannot write: disk full, no permission
+  70 internal error (details in the log file, never on screen)"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are bad input: exit status 1, like every other refusal (see EPILOG)."""
+
+    def error(self, message: str) -> Any:  # argparse's own is typed NoReturn
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: 错误：{message}\n")
+
 
 def _date(text: str) -> date:
     try:
@@ -32,8 +49,11 @@ def _date(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="redtour", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    p = _Parser(
+        prog="redtour",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"redtour {__version__}")
     p.add_argument(
@@ -41,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="database: a SQLAlchemy URL or a SQLite file path (default: REDTOUR_DB, "
         "else redtour.db in the user data folder)",
+    )
+    p.add_argument(
+        "--adopt-db",
+        action="store_true",
+        help="allow --db to be an SQLite file made by another program: redtour adds its tables "
+        "(the file is backed up first). Without it such a file is refused untouched (exit status 4).",
     )
     p.add_argument(
         "--lang", choices=["zh_CN", "en"], help="GUI language for this run (default: settings, zh_CN)"
@@ -183,7 +209,7 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
     """The user database for one command, disposed of when the command is done with it."""
     from redtour.storage.bootstrap import open_user_database, resolve_db_url
 
-    db = open_user_database(resolve_db_url(args.db))
+    db = open_user_database(resolve_db_url(args.db), allow_foreign=getattr(args, "adopt_db", False))
     try:
         yield db
     finally:
@@ -458,19 +484,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(logging.DEBUG if args.verbose else logging.INFO)
     if args.verbose:
-        logging.getLogger().addHandler(logging.StreamHandler(sys.stderr))
+        from redtour.failures import RedactingFormatter
+        from redtour.logsetup import LOG_FORMAT
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(RedactingFormatter(LOG_FORMAT))
+        logging.getLogger().addHandler(handler)
     if args.command is None:
         from redtour.app import run_gui
 
         return run_gui(args)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a full disk under a redirected stdout fails here, inside the error path
+        return code
     except BrokenPipeError:  # `redtour sites | head`: the reader left; not an error
+        _silence_stdout()
         sys.stderr.close()
         return 0
-    except RedtourError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except LookupError as exc:
-        print(f"错误：{exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 2
+    except KeyboardInterrupt:
+        print("已中断，未完成的操作已撤销", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one error path: a sentence and a status per class, never a traceback
+        return report_failure(exc, args.command)
+
+
+def _silence_stdout() -> None:
+    """Stdout cannot take more (closed pipe, full disk): point it at devnull so exit does not fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def report_failure(exc: BaseException, command: str | None) -> int:
+    from redtour.core.errors import EXIT_INTERNAL
+    from redtour.failures import describe
+
+    message, code = describe(exc)
+    if code == EXIT_INTERNAL:
+        log.error("command %s failed unexpectedly", command, exc_info=exc)  # redacted by the log formatter
+    else:
+        log.info("command %s refused (exit %s): %s", command, code, message)
+    if isinstance(exc, OSError):
+        _silence_stdout()
+    print(f"错误：{message}", file=sys.stderr)
+    return code

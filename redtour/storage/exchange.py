@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from redtour import __version__
+from redtour.core.errors import CannotWriteError, os_error_message
 from redtour.core.participation import month_of
 from redtour.core.people import mask_mobile
 from redtour.storage import audit
@@ -178,7 +179,7 @@ def export_package(db: Database, union_name: str, out: Path) -> dict[str, int]:
                 z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
             os.replace(tmp, out)
         except OSError as exc:
-            raise ExchangeError(f"无法写入 {out}：{exc.strerror or exc}") from None
+            raise CannotWriteError(os_error_message(exc, out)) from None
         finally:
             tmp.unlink(missing_ok=True)
     with db.writing() as s:
