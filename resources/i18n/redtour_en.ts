@@ -542,10 +542,6 @@
 {0}</translation>
     </message>
     <message>
-        <source>发生了意外错误：{0}</source>
-        <translation>An unexpected error occurred: {0}</translation>
-    </message>
-    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -852,6 +848,12 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Choose exchange package</translation>
     </message>
     <message>
+        <source>交换包中有不符合名册规则的记录，未导入任何内容：
+{0}</source>
+        <translation>The package has records that break the roster rules; nothing was imported:
+{0}</translation>
+    </message>
+    <message>
         <source>交换包与本机记录有冲突，未导入任何内容：
 {0}</source>
         <translation>The package conflicts with records on this PC; nothing was imported:
@@ -864,6 +866,20 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>新增 {0} 人、{1} 个团队、{2} 条参与记录；{3} 条记录本机已有。</source>
         <translation>Added {0} people, {1} groups and {2} visit records; {3} records were already here.</translation>
+    </message>
+    <message>
+        <source>交换包与本机记录有冲突</source>
+        <translation>The package conflicts with records here</translation>
+    </message>
+    <message>
+        <source>以下记录两边不同，尚未导入任何内容：
+{0}</source>
+        <translation>These records differ between the two offices; nothing has been imported yet:
+{0}</translation>
+    </message>
+    <message>
+        <source>以本机内容为准并导入交换包的其余内容吗？</source>
+        <translation>Keep this office&apos;s version of those records and import the rest of the package?</translation>
     </message>
     <message>
         <source>出发地</source>
@@ -1533,6 +1549,14 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>{0} 的密码：</source>
         <translation>Password for {0}:</translation>
+    </message>
+    <message>
+        <source>不是 redtour 的数据库</source>
+        <translation>Not a redtour database</translation>
+    </message>
+    <message>
+        <source>仍要在该文件中添加 redtour 的数据表吗？（会先备份该文件）</source>
+        <translation>Add redtour&apos;s tables to this file anyway? (The file is backed up first.)</translation>
     </message>
 </context>
 </TS>
