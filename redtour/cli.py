@@ -9,7 +9,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -513,10 +513,8 @@ def _silence_stdout() -> None:
     """Stdout cannot take more (closed pipe, full disk): point it at devnull so exit does not fail again."""
     import os
 
-    try:
+    with suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def report_failure(exc: BaseException, command: str | None) -> int:

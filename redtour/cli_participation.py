@@ -388,4 +388,6 @@ def cmd_exchange_import(args: argparse.Namespace) -> int:
             print(f"  错误：{e}")
         for c in report.conflicts[:50]:
             print(f"  冲突：{c}")
-    return 0 if report.applied or (args.dry_run and not report.errors and not report.conflicts) else EXIT_REFUSED
+    return (
+        0 if report.applied or (args.dry_run and not report.errors and not report.conflicts) else EXIT_REFUSED
+    )

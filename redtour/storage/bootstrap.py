@@ -121,7 +121,9 @@ def open_user_database(
         bundles = [paths.bundled_catalogue_db(), *([bundle] if bundle else [])]
         _check_location(path, bundles)
         if _check_sqlite_file(path, allow_foreign=allow_foreign):
-            log.warning("adding redtour's tables to another program's SQLite file (confirmed; backed up first)")
+            log.warning(
+                "adding redtour's tables to another program's SQLite file (confirmed; backed up first)"
+            )
     db = Database(url)
     try:
         fresh = db.sqlite_path is not None and not db.sqlite_path.exists()

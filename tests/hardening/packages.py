@@ -48,7 +48,10 @@ def write_package(out: Path, manifest: dict[str, Any], raw: dict[str, bytes]) ->
 def edited(pkg: Path, out: Path, edit: Callable[[dict[str, Any], dict[str, list[Any]]], None]) -> Path:
     manifest, parts = read_parts(pkg)
     edit(manifest, parts)
-    raw = {p: b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows) for p, rows in parts.items()}
+    raw = {
+        p: b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows)
+        for p, rows in parts.items()
+    }
     return write_package(out, manifest, raw)
 
 

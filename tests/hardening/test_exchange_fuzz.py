@@ -74,7 +74,10 @@ def mutate(pkg, out, kind, arg):
         out.write_bytes(flip_bytes(pkg.read_bytes(), arg))
         return out
     manifest, parts = read_parts(pkg)
-    raw = {p: b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows) for p, rows in parts.items()}
+    raw = {
+        p: b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows)
+        for p, rows in parts.items()
+    }
     if kind == "value":
         part, index, key, value = arg
         rows = parts[part]

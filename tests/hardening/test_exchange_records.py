@@ -54,14 +54,16 @@ def test_hostile_records_are_refused_with_the_roster_rules(new_user_db, tmp_path
 def test_a_tiny_package_of_ten_million_empty_records_is_refused_quickly_in_little_memory(user_db, tmp_path):
     pkg = valid_package(user_db, tmp_path)
     manifest, parts = read_parts(pkg)
-    raw = {p: b"".join(__import__("json").dumps(r).encode() + b"\n" for r in rows) for p, rows in parts.items()}
+    raw = {
+        p: b"".join(__import__("json").dumps(r).encode() + b"\n" for r in rows) for p, rows in parts.items()
+    }
     raw["visits"] = b"{}\n" * 10_000_000
     bomb = write_package(tmp_path / "bomb.zip", manifest, raw)
     assert bomb.stat().st_size < 200_000
     before = snapshot(user_db)
     tracemalloc.start()
     try:
-        with pytest.raises(ExchangeError, match="压缩比异常|超出上限"):
+        with pytest.raises(ExchangeError, match=r"压缩比异常|超出上限"):
             import_package(user_db, bomb)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -72,7 +74,7 @@ def test_a_tiny_package_of_ten_million_empty_records_is_refused_quickly_in_littl
 def test_line_counts_beyond_the_limit_are_refused_before_reading(user_db, tmp_path):
     pkg = valid_package(user_db, tmp_path)
     bad = edited(pkg, tmp_path / "many.zip", lambda m, p: None)
-    manifest, parts = read_parts(bad)
+    manifest, _parts = read_parts(bad)
     manifest["counts"]["visits"] = 10**9
     import json
     import zipfile
@@ -86,7 +88,11 @@ def test_line_counts_beyond_the_limit_are_refused_before_reading(user_db, tmp_pa
 
 
 def office_with_zhang(db, tmp_path, union, grassroots, name):
-    rows = [["姓名", "手机号", "基层工会"], ["张三", "13912345678", grassroots], ["李四", "13912345679", grassroots]]
+    rows = [
+        ["姓名", "手机号", "基层工会"],
+        ["张三", "13912345678", grassroots],
+        ["李四", "13912345679", grassroots],
+    ]
     assert import_roster(db, write_csv(tmp_path / f"{name}.csv", rows), union).applied
     return ParticipationRepository(db)
 

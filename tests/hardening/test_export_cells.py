@@ -57,7 +57,9 @@ def plant_hostile_rows(db) -> None:
     """What an older version let an exchange package store: formulas in every kind of column, a NUL."""
     now = datetime.now()
     with db.writing() as s:
-        s.execute(insert(TradeUnionRow).values(uuid="@SUM(1+1)", name="-2+3工会", kind="district", created=now))
+        s.execute(
+            insert(TradeUnionRow).values(uuid="@SUM(1+1)", name="-2+3工会", kind="district", created=now)
+        )
         union_id = s.scalar(select(TradeUnionRow.id).where(TradeUnionRow.uuid == "@SUM(1+1)"))
         s.execute(
             insert(ParticipantRow).values(
@@ -95,7 +97,21 @@ def test_hostile_values_in_the_database_leave_no_live_cell_in_csv_or_xlsx(user_d
 def test_cells_longer_than_excels_limit_are_cut_with_a_note(user_db, tmp_path):
     from redtour.storage.participation_stats import compute_stats
 
-    row = ("2026-05-01", "馆", "alpha", "张" * 100_000, "单位", "工会", "", "13812345678", "", "", "u", "p", "")
+    row = (
+        "2026-05-01",
+        "馆",
+        "alpha",
+        "张" * 100_000,
+        "单位",
+        "工会",
+        "",
+        "13812345678",
+        "",
+        "",
+        "u",
+        "p",
+        "",
+    )
     info = ExportInfo("测试", "全部", False, datetime.now())
     write_log_xlsx(tmp_path / "a.xlsx", [row], stats={"total": compute_stats(user_db)}, info=info)
     write_log_csv(tmp_path / "a.csv", [row])

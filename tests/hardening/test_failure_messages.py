@@ -49,17 +49,25 @@ def rezip(pkg, out, entries):
 
 def damage_cases(pkg, tmp):
     manifest, parts = read_parts(pkg)
-    raw = {p: b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows) for p, rows in parts.items()}
-    yield "malformed line", write_package(tmp / "a.zip", manifest, raw | {"visits": raw["visits"] + b"{oops\n"})
+    raw = {
+        p: b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows)
+        for p, rows in parts.items()
+    }
+    yield (
+        "malformed line",
+        write_package(tmp / "a.zip", manifest, raw | {"visits": raw["visits"] + b"{oops\n"}),
+    )
     yield "a list", write_package(tmp / "b.zip", manifest, raw | {"visits": raw["visits"] + b"[1, 2]\n"})
     yield "string version", edited(pkg, tmp / "c.zip", lambda m, p: m.update(version="1"))
-    yield "manifest not json", rezip(pkg, tmp / "d.zip", {"manifest.json": (zipfile.ZipInfo("manifest.json"), b"{no")})
+    yield (
+        "manifest not json",
+        rezip(pkg, tmp / "d.zip", {"manifest.json": (zipfile.ZipInfo("manifest.json"), b"{no")}),
+    )
     link = zipfile.ZipInfo("visits.jsonl")
     link.external_attr = (stat.S_IFLNK | 0o777) << 16
     yield "symlink entry", rezip(pkg, tmp / "e.zip", {"visits.jsonl": (link, b"/etc/passwd")})
     (tmp / "dir.zip").mkdir()
     yield "a directory", tmp / "dir.zip"
-    data = bytearray((tmp / "e.zip").read_bytes())
     with zipfile.ZipFile(pkg) as z:
         info = z.getinfo("participants.jsonl")
         start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
@@ -129,9 +137,13 @@ def test_a_full_sqlite_database_is_named_as_a_full_disk_without_parameters(tmp_p
     engine = create_engine(sqlite_url(tmp_path / "small.db"), hide_parameters=True)
     with engine.connect() as conn:
         conn.exec_driver_sql("create table t(name text, mobile text)")
-        conn.exec_driver_sql("PRAGMA max_page_count=3")  # the file cannot grow: SQLITE_FULL, as on a full disk
+        conn.exec_driver_sql(
+            "PRAGMA max_page_count=3"
+        )  # the file cannot grow: SQLITE_FULL, as on a full disk
         with pytest.raises(Exception) as caught:
-            conn.execute(text("insert into t values (:n, :m)"), [{"n": "王秘密" * 500, "m": "13987654321"}] * 50)
+            conn.execute(
+                text("insert into t values (:n, :m)"), [{"n": "王秘密" * 500, "m": "13987654321"}] * 50
+            )
     engine.dispose()
     message, code = describe(caught.value)
     assert code == 5 and "磁盘空间不足" in message

@@ -10,16 +10,25 @@ from redtour.core.roster import check_name, check_text, parse_roster
 
 @pytest.mark.parametrize(
     "raw",
-    ["张三\u3164", "张\u200b三", "\u202e张三", "张三\u2066", "张\x00三", "张\ufeff三", "张\u115f三", "张\u00ad三"],
+    [
+        "张三\u3164",
+        "张\u200b三",
+        "\u202e张三",
+        "张三\u2066",
+        "张\x00三",
+        "张\ufeff三",
+        "张\u115f三",
+        "张\u00ad三",
+    ],
 )
 def test_invisible_or_control_characters_in_names_are_refused(raw):
-    with pytest.raises(InvalidValue, match="不可见|控制"):
+    with pytest.raises(InvalidValue, match=r"不可见|控制"):
         check_name(raw)
 
 
 @pytest.mark.parametrize("raw", ["机电\u202e工会", "某厂\u3164", "某\x00厂", "某厂\u200f"])
 def test_units_and_unions_with_hidden_characters_are_refused(raw):
-    with pytest.raises(InvalidValue, match="不可见|控制"):
+    with pytest.raises(InvalidValue, match=r"不可见|控制"):
         check_text(raw, "工作单位", 200)
 
 

@@ -57,7 +57,10 @@ def test_a_known_record_id_with_another_venue_and_day_is_refused(new_user_db, tm
     report = import_log(other, rewrite(tmp_path / "log.csv", move))
     assert not report.applied and snapshot(other) == before
     assert [n.sheet_row for n in report.errors] == [2]
-    assert "本机为 2026-05-01" in report.errors[0].reason and "文件中为 2026-07-01 gamma" in report.errors[0].reason
+    assert (
+        "本机为 2026-05-01" in report.errors[0].reason
+        and "文件中为 2026-07-01 gamma" in report.errors[0].reason
+    )
 
 
 def test_hidden_characters_in_a_log_row_are_named(new_user_db, tmp_path):

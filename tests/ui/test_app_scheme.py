@@ -45,12 +45,14 @@ def test_the_map_page_cannot_fetch_outside_the_allow_list_and_gets_an_answer(qtb
     # A <script> element: onload when the scheme replied, onerror when it failed (fetch() is not enabled
     # for the custom scheme). A request left unanswered would fire neither and time out below.
     script = (
-        "for (const u of %s) { const s = document.createElement('script'); s.src = u;"
+        f"for (const u of {json.dumps(urls)}) {{ const s = document.createElement('script'); s.src = u;"
         "s.onload = () => { window.__got[u] = 'ok '; }; s.onerror = () => { window.__got[u] = 'failed'; };"
         "document.head.appendChild(s); } 1"
-    ) % json.dumps(urls)
+    )
     run_js(qtbot, page_view, script)
-    qtbot.waitUntil(lambda: run_js(qtbot, page_view, "Object.keys(window.__got).length") == len(urls), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: run_js(qtbot, page_view, "Object.keys(window.__got).length") == len(urls), timeout=15_000
+    )
     got = run_js(qtbot, page_view, "JSON.stringify(window.__got)")
     outcome = json.loads(got)
     assert outcome[urls[0]].startswith("ok ")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import uuid
 
+import pytest
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,7 +15,15 @@ from redtour.storage.exchange import import_package
 from redtour.ui.pages.exchange_import import import_exchange_package
 from redtour.ui.pages.participation_page import ParticipationPage
 from tests.hardening.packages import edited, snapshot, valid_package
-from tests.ui.test_participation_pages import settings  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def page_settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from redtour.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 def answer_boxes(answers: list[QMessageBox.StandardButton]) -> QTimer:
@@ -30,7 +40,9 @@ def answer_boxes(answers: list[QMessageBox.StandardButton]) -> QTimer:
     return timer
 
 
-def test_conflicts_are_applied_only_after_the_user_keeps_their_version(qtbot, new_user_db, tmp_path, settings):  # noqa: F811
+def test_conflicts_are_applied_only_after_the_user_keeps_their_version(
+    qtbot, new_user_db, tmp_path, page_settings
+):
     office_a, office_b = new_user_db("a"), new_user_db("b")
     pkg = valid_package(office_a, tmp_path)
     assert import_package(office_b, pkg).applied
@@ -41,7 +53,7 @@ def test_conflicts_are_applied_only_after_the_user_keeps_their_version(qtbot, ne
         parts["visits"].append(extra)
 
     moved = edited(pkg, tmp_path / "moved.zip", move_and_add)
-    page = ParticipationPage(office_b, settings)
+    page = ParticipationPage(office_b, page_settings)
     qtbot.addWidget(page)
     before = snapshot(office_b)
 
