@@ -7,7 +7,6 @@ import copy
 import uuid
 
 import pytest
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
