@@ -18,7 +18,7 @@ from typing import Any
 
 from redtour.core.participation import Stats
 from redtour.core.people import mask_mobile
-from redtour.export.cells import RISKY_START, csv_cell
+from redtour.export.cells import RISKY_START, csv_row
 from redtour.export.xlsx_stream import MAX_ROWS, Column, XlsxStreamWriter
 
 #: (header, width, kind) in file order; the importer of logs matches these headers.
@@ -71,7 +71,7 @@ def _prepared(
         if csv_text:
             if isinstance(day, date):
                 out[0] = day.isoformat()
-            out = [csv_cell(v) for v in out]
+            out = csv_row(out)
         elif isinstance(day, str):
             out[0] = date.fromisoformat(day)
         yield out
