@@ -1,6 +1,6 @@
 """Names, mobile numbers and ID numbers: normalised on the way in, masked on the way out.
 
-Rules from ../shared/reference/reliability.md §2.6–2.8: NFKC first (full-width digits, ideographic
+Rules from docs/reliability.md §2.6–2.10: NFKC first (full-width digits, ideographic
 spaces), never ``str.isdigit`` (it accepts ①²٣), mainland mobiles match ``1[3-9]\\d{9}``, +86/0086 are
 stripped, numbers Excel stored as floats are accepted only while they are exact integers.
 """

@@ -191,3 +191,11 @@ def test_nothing_is_written_when_a_package_is_refused(office, tmp_path, capsys):
 def _fresh(path):
     path.mkdir()
     return path
+
+
+def test_help_lists_the_exit_statuses(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for line in ("1  bad input", "2  damaged", "3  infeasible", "4  database unavailable", "5  cannot write"):
+        assert line in out
