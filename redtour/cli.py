@@ -9,28 +9,20 @@ import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 from redtour import __version__, paths
 from redtour.core.errors import RedtourError
+from redtour.failures import EXIT_STATUS_HELP, report_failure, silence_stdout
 
 log = logging.getLogger("redtour")
 
 DESCRIPTION = """红色寻访助手 redtour — 百万职工红色寻访：场馆目录、路线规划、参与记录。
 Plan and record union group visits to Shanghai's labour-movement red sites.
 Without a sub-command the desktop app opens."""
-
-EPILOG = """exit status (退出状态):
-  0  done
-  1  bad input: wrong arguments, a file with errors or conflicts (nothing was written)
-  2  damaged or unreadable file (exchange package, spreadsheet)
-  3  infeasible plan
-  4  database unavailable: read-only, locked, damaged, not a redtour database, unsupported URL
-  5  cannot write: disk full, no permission
-  70 internal error (details in the log file, never on screen)"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="redtour",
         description=DESCRIPTION,
-        epilog=EPILOG,
+        epilog=EXIT_STATUS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"redtour {__version__}")
@@ -499,34 +491,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a full disk under a redirected stdout fails here, inside the error path
         return code
     except BrokenPipeError:  # `redtour sites | head`: the reader left; not an error
-        _silence_stdout()
+        silence_stdout()
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
         print("已中断，未完成的操作已撤销", file=sys.stderr)
         return 130
     except Exception as exc:  # one error path: a sentence and a status per class, never a traceback
-        return report_failure(exc, args.command)
-
-
-def _silence_stdout() -> None:
-    """Stdout cannot take more (closed pipe, full disk): point it at devnull so exit does not fail again."""
-    import os
-
-    with suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def report_failure(exc: BaseException, command: str | None) -> int:
-    from redtour.core.errors import EXIT_INTERNAL
-    from redtour.failures import describe
-
-    message, code = describe(exc)
-    if code == EXIT_INTERNAL:
-        log.error("command %s failed unexpectedly", command, exc_info=exc)  # redacted by the log formatter
-    else:
-        log.info("command %s refused (exit %s): %s", command, code, message)
-    if isinstance(exc, OSError):
-        _silence_stdout()
-    print(f"错误：{message}", file=sys.stderr)
-    return code
+        return report_failure(exc, args.command)  # redtour/failures.py: shared with the GUI

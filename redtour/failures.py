@@ -10,7 +10,10 @@ used; logs and tracebacks go through :func:`redact` (mobiles and ID numbers mask
 from __future__ import annotations
 
 import logging
+import os
 import re
+import sys
+from contextlib import suppress
 
 from redtour.core.errors import (
     EXIT_BAD_INPUT,
@@ -21,6 +24,17 @@ from redtour.core.errors import (
     os_error_message,
 )
 
+EXIT_STATUS_HELP = """exit status (退出状态):
+  0  done
+  1  bad input: wrong arguments, a file with errors or conflicts (nothing was written)
+  2  damaged or unreadable file (exchange package, spreadsheet)
+  3  infeasible plan
+  4  database unavailable: read-only, locked, damaged, not a redtour database, unsupported URL
+  5  cannot write: disk full, no permission
+  70 internal error (details in the log file, never on screen)"""
+
+
+log = logging.getLogger("redtour")
 _MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])")
 _ID_NUMBER = re.compile(r"(?<![0-9])([0-9])[0-9]{15}([0-9][0-9Xx])(?![0-9])")
 
@@ -80,3 +94,22 @@ def describe(exc: BaseException) -> tuple[str, int]:
     from redtour.logsetup import log_file
 
     return f"发生了意外错误（{type(exc).__name__}），详情已写入日志 {log_file()}", EXIT_INTERNAL
+
+
+def silence_stdout() -> None:
+    """Stdout cannot take more (closed pipe, full disk): point it at devnull so exit does not fail again."""
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def report_failure(exc: BaseException, command: str | None) -> int:
+    """The command line's end of the error path: log, one sentence on stderr, the status."""
+    message, code = describe(exc)
+    if code == EXIT_INTERNAL:
+        log.error("command %s failed unexpectedly", command, exc_info=exc)  # redacted by the log formatter
+    else:
+        log.info("command %s refused (exit %s): %s", command, code, message)
+    if isinstance(exc, OSError):
+        silence_stdout()
+    print(f"错误：{message}", file=sys.stderr)
+    return code
