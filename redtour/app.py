@@ -66,7 +66,6 @@ def build_main_window(db, settings, language: str):
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from redtour.core.errors import RedtourError
     from redtour.ui.i18n import install_translators
     from redtour.ui.messages import install_excepthook, show_error
     from redtour.ui.settings import Settings
@@ -79,11 +78,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from redtour.ui.dialogs.server_problem import ask_about_server
 
     try:
-        db = open_database(args, settings, ask_about_server)
-    except RedtourError as exc:
-        log.error("cannot open the database: %s", exc)
-        show_error(None, str(exc))
-        return 1
+        db = open_database(args, settings, ask_about_server, confirm_foreign=_confirm_foreign)
+    except Exception as exc:  # the command line's sentences and exit statuses (redtour/failures.py)
+        from redtour.failures import describe
+
+        message, code = describe(exc)
+        log.error("cannot open the database: %s", message)
+        show_error(None, message)
+        return code
     if db is None:
         return 1
     window = build_main_window(db, settings, language)
@@ -100,22 +102,43 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def open_database(args: argparse.Namespace, settings, ask):
+def _confirm_foreign(message: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    from redtour.ui.i18n import tr
+
+    answer = QMessageBox.question(
+        None,
+        tr("不是 redtour 的数据库"),
+        message + "\n\n" + tr("仍要在该文件中添加 redtour 的数据表吗？（会先备份该文件）"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_database(args: argparse.Namespace, settings, ask, confirm_foreign=None):
     """--db and REDTOUR_DB win; then the server chosen in Settings ▸ 数据库; else the local file.
 
     When the server from Settings cannot be opened, ``ask(message, url)`` decides: ("password", text) to retry
     with a password (kept in the keyring when it can be), ("local", None) to go back to this PC's database for
     good, or ("quit", None). Without this a wrong server setting would lock the user out of the app.
+    Another program's SQLite file is opened only when ``confirm_foreign(message)`` (or --adopt-db) says so.
     """
-    from redtour.core.errors import RedtourError
+    from redtour.core.errors import ForeignDatabaseError, RedtourError
     from redtour.storage.bootstrap import open_user_database, resolve_db_url
     from redtour.storage.credentials import CredentialError, store_password
 
     explicit = args.db or os.environ.get("REDTOUR_DB")
     url = resolve_db_url(explicit or settings.database_url or None)
+    adopt = bool(getattr(args, "adopt_db", False))
     while True:
         try:
-            return open_user_database(url)
+            return open_user_database(url, allow_foreign=adopt)
+        except ForeignDatabaseError as exc:
+            if confirm_foreign is None or not confirm_foreign(str(exc)):
+                raise
+            adopt = True
         except RedtourError as exc:
             if explicit or not settings.database_url:
                 raise

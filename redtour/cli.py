@@ -16,12 +16,21 @@ from typing import Any
 
 from redtour import __version__, paths
 from redtour.core.errors import RedtourError
+from redtour.failures import EXIT_STATUS_HELP, report_failure, silence_stdout
 
 log = logging.getLogger("redtour")
 
 DESCRIPTION = """红色寻访助手 redtour — 百万职工红色寻访：场馆目录、路线规划、参与记录。
 Plan and record union group visits to Shanghai's labour-movement red sites.
 Without a sub-command the desktop app opens."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are bad input: exit status 1, like every other refusal (see EPILOG)."""
+
+    def error(self, message: str) -> Any:  # argparse's own is typed NoReturn
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: 错误：{message}\n")
 
 
 def _date(text: str) -> date:
@@ -32,8 +41,11 @@ def _date(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="redtour", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    p = _Parser(
+        prog="redtour",
+        description=DESCRIPTION,
+        epilog=EXIT_STATUS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"redtour {__version__}")
     p.add_argument(
@@ -41,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="database: a SQLAlchemy URL or a SQLite file path (default: REDTOUR_DB, "
         "else redtour.db in the user data folder)",
+    )
+    p.add_argument(
+        "--adopt-db",
+        action="store_true",
+        help="allow --db to be an SQLite file made by another program: redtour adds its tables "
+        "(the file is backed up first). Without it such a file is refused untouched (exit status 4).",
     )
     p.add_argument(
         "--lang", choices=["zh_CN", "en"], help="GUI language for this run (default: settings, zh_CN)"
@@ -191,7 +209,7 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
     """The user database for one command, disposed of when the command is done with it."""
     from redtour.storage.bootstrap import open_user_database, resolve_db_url
 
-    db = open_user_database(resolve_db_url(args.db))
+    db = open_user_database(resolve_db_url(args.db), allow_foreign=getattr(args, "adopt_db", False))
     try:
         yield db
     finally:
@@ -255,7 +273,9 @@ def cmd_sites(args: argparse.Namespace) -> int:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(headers)
-        writer.writerows(rows)
+        from redtour.export.cells import csv_cell
+
+        writer.writerows([csv_cell(c) for c in r] for r in rows)
         sys.stdout.buffer.write(buf.getvalue().encode("utf-8-sig"))  # BOM: Chinese Excel/WPS open it right
         if warning:
             print(f"注意：{warning}", file=sys.stderr)  # not in the CSV: its rows stay one per venue
@@ -493,19 +513,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(logging.DEBUG if args.verbose else logging.INFO)
     if args.verbose:
-        logging.getLogger().addHandler(logging.StreamHandler(sys.stderr))
+        from redtour.failures import RedactingFormatter
+        from redtour.logsetup import LOG_FORMAT
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(RedactingFormatter(LOG_FORMAT))
+        logging.getLogger().addHandler(handler)
     if args.command is None:
         from redtour.app import run_gui
 
         return run_gui(args)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a full disk under a redirected stdout fails here, inside the error path
+        return code
     except BrokenPipeError:  # `redtour sites | head`: the reader left; not an error
+        silence_stdout()
         sys.stderr.close()
         return 0
-    except RedtourError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except LookupError as exc:
-        print(f"错误：{exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 2
+    except KeyboardInterrupt:
+        print("已中断，未完成的操作已撤销", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one error path: a sentence and a status per class, never a traceback
+        return report_failure(exc, args.command)  # redtour/failures.py: shared with the GUI

@@ -129,6 +129,13 @@ def add_parsers(sub: Any) -> None:
     xi = xsub.add_parser("import", help="merge another office's exchange package")
     xi.add_argument("file", type=Path, metavar="FILE.zip")
     xi.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    xi.add_argument(
+        "--keep-mine",
+        action="store_true",
+        help="apply the package even though it conflicts with records here: this office's version of every "
+        "conflicting record is kept, the package's is dropped (a union whose parent is unknown is added at the "
+        "top level). Without it a package with conflicts changes nothing (exit status 1).",
+    )
     xi.add_argument("--format", choices=["table", "json"], default="table")
     xi.set_defaults(func=cmd_exchange_import)
 
@@ -372,11 +379,15 @@ def cmd_exchange_import(args: argparse.Namespace) -> int:
     from redtour.storage.exchange import import_package
 
     with _database(args) as db:
-        report = import_package(db, args.file, dry_run=args.dry_run)
+        report = import_package(db, args.file, dry_run=args.dry_run, keep_mine=args.keep_mine)
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(report.summary())
+        for e in report.errors[:50]:
+            print(f"  错误：{e}")
         for c in report.conflicts[:50]:
             print(f"  冲突：{c}")
-    return EXIT_REFUSED if report.conflicts else 0
+    return (
+        0 if report.applied or (args.dry_run and not report.errors and not report.conflicts) else EXIT_REFUSED
+    )

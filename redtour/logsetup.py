@@ -28,7 +28,9 @@ def setup_logging(level: int = logging.INFO, *, to_file: bool = True) -> Path | 
             )
         except OSError:  # a read-only profile must not stop the app; log to stderr only
             return None
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        from redtour.failures import RedactingFormatter
+
+        handler.setFormatter(RedactingFormatter(LOG_FORMAT))  # no mobiles or ID numbers in the log
         handler._redtour = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     for noisy in ("alembic", "sqlalchemy"):

@@ -1,6 +1,6 @@
 """Names, mobile numbers and ID numbers: normalised on the way in, masked on the way out.
 
-Rules from ../shared/reference/reliability.md §2.6–2.8: NFKC first (full-width digits, ideographic
+Rules from docs/reliability.md §2.6–2.10: NFKC first (full-width digits, ideographic
 spaces), never ``str.isdigit`` (it accepts ①²٣), mainland mobiles match ``1[3-9]\\d{9}``, +86/0086 are
 stripped, numbers Excel stored as floats are accepted only while they are exact integers.
 """
@@ -18,8 +18,26 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
+# Characters that make two names look alike or reorder text on screen (docs/reliability.md §2.10):
+# fillers (U+3164 HANGUL FILLER becomes U+1160 under NFKC), zero-width and soft hyphen, bidi controls.
+_HIDDEN = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 class InvalidValue(ValueError):
     """A value that cannot be normalised; ``str()`` is the reason in Chinese."""
+
+
+def check_visible(text: str, label: str) -> str:
+    """``text`` unchanged, or InvalidValue when it holds a control, invisible or direction character."""
+    bad = _CONTROL.search(text) or _HIDDEN.search(text)
+    if bad is not None:
+        kind = "控制字符" if _CONTROL.match(bad.group()) else "不可见字符或文字方向控制字符"
+        raise InvalidValue(f"{label}含有{kind}（U+{ord(bad.group()):04X}），请删除后重新填写")
+    return text
 
 
 def clean_text(value: object) -> str:
@@ -68,15 +86,17 @@ def normalise_mobile(value: object) -> str:
 
 
 def mask_mobile(mobile: str | None) -> str:
-    """138****1234; anything that is not an 11-digit number is shown as it is (landlines, blanks)."""
+    """138****1234. Anything that is not a valid mobile is hidden completely ("****"): a masked export
+    must never pass on text it cannot vouch for (a formula, a landline, someone's note)."""
     if not mobile:
         return ""
-    if len(mobile) == 11 and mobile.isascii() and mobile.isdigit():  # the stored form: fast path for exports
+    if len(mobile) == 11 and MOBILE_RE.fullmatch(mobile):  # the stored form: fast path for exports
         return f"{mobile[:3]}****{mobile[7:]}"
-    digits = "".join(ch for ch in mobile if "0" <= ch <= "9")
-    if len(digits) == 11:
-        return f"{digits[:3]}****{digits[7:]}"
-    return mobile
+    try:
+        digits = normalise_mobile(mobile)
+    except InvalidValue:
+        return "****"
+    return f"{digits[:3]}****{digits[7:]}"
 
 
 def id_check_char(first17: str) -> str:

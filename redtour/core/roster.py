@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from redtour.core.errors import RedtourError
 from redtour.core.people import (
     InvalidValue,
+    check_visible,
     clean_text,
     mask_mobile,
     normalise_id_number,
@@ -146,23 +147,39 @@ def _is_footer(cells: Sequence[object]) -> bool:
     return first.replace(" ", "").startswith(FOOTER_WORDS)
 
 
-def _text_field(value: object, label: str, limit: int) -> str:
+def check_text(value: object, label: str, limit: int) -> str:
+    """A free-text field (work unit, union, employee number): trimmed, visible characters only, bounded."""
     if isinstance(value, float) and not value.is_integer():
         raise InvalidValue(f"{label}不应是小数：{value}")
-    text = clean_text(value)
+    if isinstance(value, str) and len(value) > 4 * limit:  # don't normalise megabytes to refuse them
+        raise InvalidValue(f"{label}过长（{len(value)} 字，最多 {limit} 字）")
+    if isinstance(value, str):
+        check_visible(value, label)  # before NFKC, so the message names the character as typed
+    text = check_visible(clean_text(value), label)
     if len(text) > limit:
         raise InvalidValue(f"{label}过长（{len(text)} 字，最多 {limit} 字）")
     return text
 
 
-def _person(cells: Sequence[object], cols: dict[str, int], sheet_row: int, with_id: bool) -> RosterPerson:
-    name = normalise_name(_cell(cells, cols["name"]))
+_text_field = check_text
+
+
+def check_name(value: object) -> str:
+    """A person's name by the roster's rules: letters (any script), middle dots, at most 40 characters."""
+    if isinstance(value, str) and len(value) > 400:
+        raise InvalidValue(f"姓名过长（{len(value)} 字，最多 40 字）")
+    if isinstance(value, str):
+        check_visible(value, "姓名")
+    name = check_visible(normalise_name(value), "姓名")
     if not name:
         raise InvalidValue("缺少姓名")
     if len(name) > 40 or not _NAME_RE.fullmatch(name):
-        raise InvalidValue(
-            f"姓名“{clean_text(_cell(cells, cols['name']))[:20]}”含有数字或符号，请检查是否错列"
-        )
+        raise InvalidValue(f"姓名“{clean_text(value)[:20]}”含有数字或符号，请检查是否错列")
+    return name
+
+
+def _person(cells: Sequence[object], cols: dict[str, int], sheet_row: int, with_id: bool) -> RosterPerson:
+    name = check_name(_cell(cells, cols["name"]))
     mobile = normalise_mobile(_cell(cells, cols["mobile"]))
     id_number = ""
     if with_id and "id_number" in cols and clean_text(_cell(cells, cols["id_number"])):

@@ -2,8 +2,8 @@
 
 Rows come in as plain tuples (``LOG_FIELDS`` order) from any iterator, so a million rows stream
 through without being held in memory. Mobiles are masked unless ``full_phone``; text that a
-spreadsheet could run as a formula (= + - @ tab CR, full-width too) is defused: a leading ' in CSV,
-an inline string with a quote-prefix style in xlsx. The identifiers (记录编号, 人员编号 …) let another
+spreadsheet could run as a formula (= + - @ tab CR, full-width too) is defused in every column, ids
+included (export/cells.py): a leading ' in CSV, an inline string with a quote-prefix style in xlsx. The identifiers (记录编号, 人员编号 …) let another
 office import the log and merge it without duplicates.
 """
 
@@ -18,7 +18,8 @@ from typing import Any
 
 from redtour.core.participation import Stats
 from redtour.core.people import mask_mobile
-from redtour.export.xlsx_stream import MAX_ROWS, RISKY_START, Column, XlsxStreamWriter
+from redtour.export.cells import RISKY_START, csv_row
+from redtour.export.xlsx_stream import MAX_ROWS, Column, XlsxStreamWriter
 
 #: (header, width, kind) in file order; the importer of logs matches these headers.
 LOG_COLUMNS: tuple[Column, ...] = (
@@ -37,7 +38,6 @@ LOG_COLUMNS: tuple[Column, ...] = (
     Column("团队编号", 38),
 )
 MOBILE_COLUMN = 7
-TEXT_COLUMNS = (1, 3, 4, 5, 6, 8, 9)  # user-entered text: guarded against formula injection
 
 
 def defuse(text: str) -> str:
@@ -61,9 +61,7 @@ def _prepared(
     rows: Iterable[Sequence[object]], full_phone: bool, *, csv_text: bool
 ) -> Iterator[list[object]]:
     """Rows ready to write: mobile masked unless ``full_phone``; day as ISO text (CSV) or a date (xlsx);
-    in CSV, text that starts like a formula gets its apostrophe (xlsx cells are inline strings instead)."""
-    risky = frozenset(c[0] for c in RISKY_START)
-    guarded = TEXT_COLUMNS
+    in CSV every cell is cleaned and defused (xlsx cells are cleaned by the writer, as inline strings)."""
     m = MOBILE_COLUMN
     for row in rows:
         out: list[Any] = list(row)
@@ -73,10 +71,7 @@ def _prepared(
         if csv_text:
             if isinstance(day, date):
                 out[0] = day.isoformat()
-            for i in guarded:
-                value = out[i]
-                if value and value[0] in risky:
-                    out[i] = "'" + value
+            out = csv_row(out)
         elif isinstance(day, str):
             out[0] = date.fromisoformat(day)
         yield out

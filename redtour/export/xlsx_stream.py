@@ -15,14 +15,16 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from redtour.export.cells import RISKY_START, clean_cell, is_risky
+
+__all__ = ["MAX_ROWS", "RISKY_START", "Column", "XlsxStreamWriter"]
+
 MAX_ROWS = 1_048_576  # per worksheet, header included
 EXCEL_EPOCH = date(1899, 12, 30)
 # Cell styles (cellXfs order in styles.xml): 0 plain, 1 bold header, 2 date, 3 title, 4 text shown as
 # typed ('-prefixed: Excel/WPS keep =… +… -… @… as text even after the cell is edited), 5 the "@"
 # text number format (a template's mobile column: typed numbers stay exact text).
 PLAIN, HEADER, DATE, TITLE, QUOTED, TEXT_FORMAT = range(6)
-RISKY_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-_XML_ILLEGAL = {c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
 
 
 def column_letter(index: int) -> str:
@@ -44,8 +46,8 @@ class Column:
 
 
 def _text_cell(ref: str, value: str) -> str:
-    value = value.translate(_XML_ILLEGAL)
-    style = f' s="{QUOTED}"' if value.startswith(RISKY_START) else ""
+    value = clean_cell(value)  # no control characters (illegal in XML too), at most 32,767 characters
+    style = f' s="{QUOTED}"' if is_risky(value) else ""
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
 
@@ -146,7 +148,7 @@ class XlsxStreamWriter:
                     parts.append(_text_cell(ref, str(value)))
                 else:
                     parts.append(
-                        f'<c r="{ref}" s="{style}" t="inlineStr"><is><t>{escape(str(value).translate(_XML_ILLEGAL))}'
+                        f'<c r="{ref}" s="{style}" t="inlineStr"><is><t>{escape(clean_cell(str(value)))}'
                         "</t></is></c>"
                     )
             else:

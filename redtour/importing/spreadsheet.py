@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from redtour.core.errors import RedtourError
+from redtour.core.errors import DamagedFileError, RedtourError
 
 MAX_ZIP_ENTRIES = 10_000
 MAX_UNCOMPRESSED = 600 * 1024 * 1024  # a 1M-row roster is ~350 MB of XML
@@ -29,7 +29,7 @@ Progress = Callable[[int], None]  # rows read so far
 Cancelled = Callable[[], bool]
 
 
-class SpreadsheetError(RedtourError):
+class SpreadsheetError(DamagedFileError):
     """The file cannot be read as a table; the message names the file and what to do."""
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -24,6 +25,22 @@ def sqlite_url(path: Path, *, read_only: bool = False) -> str:
         # immutable=1: the bundled file may sit in a read-only install folder (WAL cannot open those).
         return f"sqlite:///file:{path.as_posix()}?mode=ro&immutable=1&uri=true"
     return f"sqlite:///{path.as_posix()}"
+
+
+def sqlite_file_of(database: str | None) -> Path | None:
+    """The file behind a SQLite URL's database part: ``file:`` URIs (any host spelling, percent-escapes and
+    query) reduced to a path. None for memory databases. The bundled-catalogue guard relies on this."""
+    db = database or ""
+    if db in ("", ":memory:"):
+        return None
+    if db.startswith("file:"):
+        rest = db[5:].split("?", 1)[0].split("#", 1)[0]
+        if rest.startswith("//"):  # file://host/path: only the local host is possible
+            rest = "/" + rest[2:].partition("/")[2]
+        if rest in ("", ":memory:") or "mode=memory" in db:
+            return None
+        return Path(unquote(rest))
+    return Path(db.split("?", 1)[0])
 
 
 def _install_sqlite_hooks(engine: Engine, *, journal: str | None) -> None:
@@ -60,7 +77,8 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.read_only = read_only
-        kwargs: dict[str, Any] = {"echo": echo}
+        # hide_parameters: an error's text (shown, logged) never carries names or mobiles from a statement.
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
         else:
@@ -77,12 +95,7 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        if not self.is_sqlite:
-            return None
-        db = self.url.database or ""
-        if db in ("", ":memory:"):
-            return None
-        return Path(db.removeprefix("file:").split("?")[0])
+        return sqlite_file_of(self.url.database) if self.is_sqlite else None
 
     def describe(self) -> str:
         """The location without any password, for logs and the About dialog."""

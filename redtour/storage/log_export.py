@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, String, cast, select
 from sqlalchemy.orm import aliased
 
-from redtour.core.errors import RedtourError
+from redtour.core.errors import CannotWriteError, RedtourError, os_error_message
 from redtour.core.participation import StatsFilter
 from redtour.export.participation_log import ExportInfo, write_log_csv, write_log_xlsx
 from redtour.export.xlsx_stream import MAX_ROWS
@@ -135,7 +135,7 @@ def export_log(
         digest = file_sha256(tmp)
         os.replace(tmp, out)
     except OSError as exc:
-        raise ExportError(f"无法写入 {out}：{exc.strerror or exc}") from None
+        raise CannotWriteError(os_error_message(exc, out)) from None
     finally:
         tmp.unlink(missing_ok=True)
     with db.writing() as s:

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from redtour.core.participation import month_of
-from redtour.core.people import InvalidValue, clean_text, normalise_mobile, normalise_name
-from redtour.core.roster import RowNote
+from redtour.core.people import InvalidValue, clean_text, normalise_mobile
+from redtour.core.roster import RowNote, check_name, check_text
 from redtour.export.participation_log import LOG_COLUMNS
 from redtour.importing.spreadsheet import Cancelled, Progress, SpreadsheetError, read_table
 from redtour.storage import audit
@@ -87,9 +87,11 @@ def _as_uuid(value: object, label: str) -> str:
         raise InvalidValue(f"{label}无效：{text[:40]}") from None
 
 
-def _text(value: object) -> str:
-    text = clean_text(value)
-    return text[1:] if text.startswith("'") else text  # undo the export's formula guard
+def _text(value: object, label: str = "", limit: int = 200) -> str:
+    """A text cell by the roster's rules (visible characters, bounded), with the export's guard undone."""
+    if isinstance(value, str) and value.startswith("'"):
+        value = value[1:]  # undo the export's formula guard
+    return check_text(value, label or "单元格", limit)
 
 
 def import_log(
@@ -154,27 +156,27 @@ def _apply(s: Any, rows: list[list[object]], col: dict[str, int], report: LogImp
         if not any(clean_text(c) for c in r):
             continue
         try:
-            venue = _text(cell(r, "场馆编号"))
+            venue = _text(cell(r, "场馆编号"), "场馆编号", 64)
             if venue not in venues:
                 raise InvalidValue(f"场馆编号“{venue}”在本机场馆目录中不存在")
-            mobile_text = _text(cell(r, "手机号"))
+            mobile_text = _text(cell(r, "手机号"), "手机号", 40)
             try:
                 mobile: str | None = normalise_mobile(mobile_text) if "*" not in mobile_text else None
             except InvalidValue:
                 mobile = None
-            group_uuid = _text(cell(r, "团队编号"))
+            group_uuid = _text(cell(r, "团队编号"), "团队编号", 40)
             parsed.append(
                 {
                     "row": index,
                     "day": _as_date(cell(r, "日期")),
                     "venue": venue,
-                    "name": normalise_name(cell(r, "姓名")),
-                    "work_unit": _text(cell(r, "工作单位")),
-                    "union": _text(cell(r, "工会")),
-                    "parent": _text(cell(r, "上级工会")),
+                    "name": check_name(cell(r, "姓名")),
+                    "work_unit": _text(cell(r, "工作单位"), "工作单位"),
+                    "union": _text(cell(r, "工会"), "工会"),
+                    "parent": _text(cell(r, "上级工会"), "上级工会"),
                     "mobile": mobile,
-                    "employee_no": _text(cell(r, "工号")),
-                    "group": _text(cell(r, "团队")),
+                    "employee_no": _text(cell(r, "工号"), "工号", 40),
+                    "group": _text(cell(r, "团队"), "团队"),
                     "group_uuid": _as_uuid(group_uuid, "团队编号") if group_uuid else "",
                     "visit_uuid": _as_uuid(cell(r, "记录编号"), "记录编号"),
                     "person_uuid": _as_uuid(cell(r, "人员编号"), "人员编号"),
@@ -265,7 +267,26 @@ def _apply(s: Any, rows: list[list[object]], col: dict[str, int], report: LogImp
             gid = g.id
         groups[gu] = gid
 
-    union_ids = {p["person_uuid"]: s.get(ParticipantRow, people[p["person_uuid"]]).union_id for p in parsed}
+    # A visit id known here for another person, venue or day: a conflict, never counted as "already here".
+    by_uuid = {p["visit_uuid"]: p for p in parsed}
+    for chunk in chunks(list(by_uuid), 500):
+        for vuuid, pid, venue, day in s.execute(
+            select(VisitRow.uuid, VisitRow.participant_id, VisitRow.venue_id, VisitRow.day).where(
+                VisitRow.uuid.in_(chunk)
+            )
+        ):
+            p = by_uuid[vuuid]
+            if (pid, venue, day) != (people[p["person_uuid"]], p["venue"], p["day"]):
+                report.errors.append(
+                    RowNote(
+                        p["row"],
+                        f"记录编号 {vuuid[:8]}… 本机为 {day} {venue}，文件中为 {p['day']} {p['venue']}（两边不同）",
+                    )
+                )
+    if report.errors:
+        report.errors.sort(key=lambda n: n.sheet_row)
+        return
+    # The visit is credited to the union in its row (the exporting office's), not the person's union here.
     visits = [
         {
             "uuid": p["visit_uuid"],
@@ -273,7 +294,7 @@ def _apply(s: Any, rows: list[list[object]], col: dict[str, int], report: LogImp
             "venue_id": p["venue"],
             "day": p["day"],
             "month": month_of(p["day"]),
-            "union_id": union_ids[p["person_uuid"]],
+            "union_id": union_of(p).id,
             "group_id": groups.get(p["group_uuid"]),
             "source": "import",
             "recorded": now,

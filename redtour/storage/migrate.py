@@ -36,6 +36,10 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -67,7 +71,7 @@ def upgrade(db: Database) -> bool:
         raise DatabaseError(
             f"数据库 {db.describe()} 由更新版本的 redtour 创建（版本 {current}），请升级本程序后再打开"
         )
-    if db.is_sqlite and current is not None and _has_tables(db):
+    if db.is_sqlite and _has_tables(db):  # any file with data, ours or one the user chose to adopt
         if db.quick_check() != "ok":
             raise DatabaseError(f"数据库 {db.describe()} 已损坏（完整性检查未通过），请从备份恢复")
         _backup_sqlite(db, current)

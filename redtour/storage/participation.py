@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from redtour.core.errors import RedtourError
 from redtour.core.participation import StatsFilter, month_of
-from redtour.core.people import mask_mobile
+from redtour.core.people import InvalidValue, mask_mobile
+from redtour.core.roster import check_text
 from redtour.storage import audit
 from redtour.storage.batching import chunks
 from redtour.storage.database import Database
@@ -82,7 +83,10 @@ def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
 
 
 def ensure_union(session: Session, name: str, *, parent: TradeUnionRow | None = None) -> TradeUnionRow:
-    name = " ".join(name.split())
+    try:
+        name = check_text(name, "工会名称", 200)
+    except InvalidValue as exc:
+        raise ParticipationError(str(exc)) from None
     if not name:
         raise ParticipationError("工会名称不能为空")
     row = session.scalar(select(TradeUnionRow).where(TradeUnionRow.name == name))

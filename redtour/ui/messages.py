@@ -9,7 +9,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from redtour.core.errors import RedtourError
+from redtour.failures import describe, redact
 from redtour.logsetup import log_file
 from redtour.ui.i18n import tr
 
@@ -39,15 +39,17 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 
 
 def install_excepthook() -> None:
-    """Unexpected exceptions: log them with the traceback and tell the user where the log is."""
+    """Unexpected exceptions: log them with the traceback and tell the user where the log is.
+
+    The same sentences as the command line (redtour/failures.py); mobiles and ID numbers are masked in
+    the log and in the dialog's details, and SQL parameters never reach either (hide_parameters)."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        text = "".join(traceback.format_exception(kind, exc, tb))
+        text = redact("".join(traceback.format_exception(kind, exc, tb)))
         log.error("unhandled exception:\n%s", text)
         if QApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)
             return
-        message = str(exc) if isinstance(exc, RedtourError) else tr("发生了意外错误：{0}").format(exc)
-        show_error(QApplication.activeWindow(), message, text)
+        show_error(QApplication.activeWindow(), describe(exc)[0], text)
 
     sys.excepthook = hook

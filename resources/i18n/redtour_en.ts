@@ -69,6 +69,7 @@
     </message>
     <message>
         <source>资料时间：来源所反映的时间，即该项资料最后一次被确认为真的时间（研究资料的“截至”时间，或来源本身的日期）；“日期不详”表示来源没有日期。每项资料都标出它的来源 [n]。</source>
+        <extracomment>resources/fonts/PROVENANCE.md; the OFL asks for the copyright and licence to travel with the font.</extracomment>
         <translation>As of (资料时间): when the fact was last known true according to its sources (the research&apos;s &quot;as of&quot;, or the source&apos;s own date); &quot;date unknown&quot; means the sources are undated. Every fact cites its sources [n].</translation>
     </message>
     <message>
@@ -561,6 +562,7 @@
     </message>
     <message>
         <source>红色寻访助手 — 百万职工红色寻访</source>
+        <extracomment>The catalogue after a local correction (list[Venue]); pages holding venues subscribe.</extracomment>
         <translation>Red Tour Assistant — a million workers visit red sites</translation>
     </message>
     <message>
@@ -672,10 +674,6 @@
 {0}</source>
         <translation>Details were written to the log file:
 {0}</translation>
-    </message>
-    <message>
-        <source>发生了意外错误：{0}</source>
-        <translation>An unexpected error occurred: {0}</translation>
     </message>
     <message>
         <source>名称</source>
@@ -984,6 +982,12 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Choose exchange package</translation>
     </message>
     <message>
+        <source>交换包中有不符合名册规则的记录，未导入任何内容：
+{0}</source>
+        <translation>The package has records that break the roster rules; nothing was imported:
+{0}</translation>
+    </message>
+    <message>
         <source>交换包与本机记录有冲突，未导入任何内容：
 {0}</source>
         <translation>The package conflicts with records on this PC; nothing was imported:
@@ -996,6 +1000,20 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>新增 {0} 人、{1} 个团队、{2} 条参与记录；{3} 条记录本机已有。</source>
         <translation>Added {0} people, {1} groups and {2} visit records; {3} records were already here.</translation>
+    </message>
+    <message>
+        <source>交换包与本机记录有冲突</source>
+        <translation>The package conflicts with records here</translation>
+    </message>
+    <message>
+        <source>以下记录两边不同，尚未导入任何内容：
+{0}</source>
+        <translation>These records differ between the two offices; nothing has been imported yet:
+{0}</translation>
+    </message>
+    <message>
+        <source>以本机内容为准并导入交换包的其余内容吗？</source>
+        <translation>Keep this office&apos;s version of those records and import the rest of the package?</translation>
     </message>
     <message>
         <source>出发地</source>
@@ -1791,6 +1809,14 @@ e.g. 春节 2026-02-15 2026-02-23</translation>
     <message>
         <source>节假日文件 (*.toml *.json *.csv)</source>
         <translation>Holiday files (*.toml *.json *.csv)</translation>
+    </message>
+    <message>
+        <source>不是 redtour 的数据库</source>
+        <translation>Not a redtour database</translation>
+    </message>
+    <message>
+        <source>仍要在该文件中添加 redtour 的数据表吗？（会先备份该文件）</source>
+        <translation>Add redtour&apos;s tables to this file anyway? (The file is backed up first.)</translation>
     </message>
 </context>
 </TS>

@@ -94,7 +94,7 @@ def test_csv_has_a_bom_for_chinese_excel(tmp_path):
 def test_version_and_bad_date_message(tmp_path):
     assert run(tmp_path, "--version").stdout.decode().startswith("redtour ")
     bad = run(tmp_path, "sites", "--date", "2026/11/23")
-    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr.decode()
+    assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr.decode()
 
 
 def test_exit_after_start_opens_the_window_with_its_map(tmp_path):

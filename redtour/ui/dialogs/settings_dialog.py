@@ -185,7 +185,7 @@ class SettingsDialog(QDialog):
         self.db_test.setEnabled(False)
 
         def probe() -> str:
-            engine = create_engine(url, connect_args={"connect_timeout": 5})
+            engine = create_engine(url, connect_args={"connect_timeout": 5}, hide_parameters=True)
             try:
                 with engine.connect() as conn:
                     return str(conn.execute(text("SHOW server_version")).scalar())

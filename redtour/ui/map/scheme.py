@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import mimetypes
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
 
 from redtour import paths
@@ -15,6 +16,24 @@ log = logging.getLogger(__name__)
 SCHEME = b"app"
 HOST = "redtour"
 ALLOWED_DIRS = ("web", "basemap", "fonts")  # nothing else under resources/ is served
+MAX_PATH = 1024
+
+
+def resolve_asset(root: Path, path: str) -> Path | None:
+    """The file a (fully decoded) request path names, if it lies under an allowed folder of ``root``.
+
+    Resolved first (``..``, percent-escapes already decoded, symlinks), checked second: looking at the
+    first segment of the raw path let ``web/..%2Fcatalogue/…`` through."""
+    if not path or len(path) > MAX_PATH or "\x00" in path or "\\" in path:
+        return None
+    try:
+        target = (root / path).resolve()
+        parts = target.relative_to(root).parts
+        if not parts or parts[0] not in ALLOWED_DIRS or not target.is_file():
+            return None
+    except (OSError, ValueError, RuntimeError):  # name too long, outside root, symlink loop
+        return None
+    return target
 
 
 def register_url_schemes() -> None:
@@ -46,8 +65,16 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
         self._root = paths.resources_dir().resolve()
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
+        """Every request is answered: a reply, or a failure (an exception would leave it hanging)."""
+        try:
+            self._answer(job)
+        except Exception:
+            log.exception("map page request %s failed", job.requestUrl().toString()[:200])
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+
+    def _answer(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
-        path = url.path().lstrip("/")
+        path = url.path(QUrl.ComponentFormattingOption.FullyDecoded).lstrip("/")
         if url.host() != HOST:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
@@ -60,10 +87,9 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             else:
                 self.tiles(job, path)
             return
-        target = (self._root / path).resolve()
-        inside = target.is_relative_to(self._root) and path.split("/", 1)[0] in ALLOWED_DIRS
-        if not inside or not target.is_file():
-            log.warning("map page asked for %s: not served", url.toString())
+        target = resolve_asset(self._root, path)
+        if target is None:
+            log.warning("map page asked for %s: not served", url.toString()[:200])
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"

@@ -492,31 +492,6 @@ class ParticipationPage(QWidget):
         )
 
     def import_package(self) -> None:
-        from redtour.storage.exchange import ExchangeReport, import_package
+        from redtour.ui.pages.exchange_import import import_exchange_package
 
-        name, _ = QFileDialog.getOpenFileName(self, tr("选择交换包"), "", tr("交换包 (*.zip)"))
-        if not name:
-            return
-
-        def done(result: object) -> None:
-            assert isinstance(result, ExchangeReport)
-            if result.conflicts:
-                lines = "\n".join(result.conflicts[:20])
-                show_error(self, tr("交换包与本机记录有冲突，未导入任何内容：\n{0}").format(lines))
-                return
-            show_info(
-                self,
-                tr("导入交换包"),
-                tr("新增 {0} 人、{1} 个团队、{2} 条参与记录；{3} 条记录本机已有。").format(
-                    result.added["participants"],
-                    result.added["groups"],
-                    result.added["visits"],
-                    result.unchanged["visits"],
-                ),
-            )
-            self.reload()
-            self.changed.emit()
-
-        run_in_background(
-            lambda: import_package(self.db, Path(name)), done, lambda exc: show_error(self, str(exc)), self
-        )
+        import_exchange_package(self)

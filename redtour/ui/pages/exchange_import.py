@@ -1,0 +1,67 @@
+"""Importing an exchange package from the participation page: errors listed, conflicts applied only when
+the user says so (the GUI's form of the command line's --keep-mine)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from redtour.ui.i18n import tr
+from redtour.ui.messages import show_error, show_info
+from redtour.ui.worker import run_in_background
+
+
+def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = False) -> None:
+    from redtour.failures import describe
+    from redtour.storage.exchange import ExchangeReport, import_package
+
+    if not name:
+        name, _ = QFileDialog.getOpenFileName(page, tr("选择交换包"), "", tr("交换包 (*.zip)"))
+    if not name:
+        return
+
+    def done(result: object) -> None:
+        assert isinstance(result, ExchangeReport)
+        if result.errors:
+            lines = "\n".join(result.errors[:20])
+            show_error(page, tr("交换包中有不符合名册规则的记录，未导入任何内容：\n{0}").format(lines))
+            return
+        if result.conflicts and not result.applied:
+            lines = "\n".join(result.conflicts[:20])
+            if result.refused:
+                show_error(page, tr("交换包与本机记录有冲突，未导入任何内容：\n{0}").format(lines))
+            elif _keep_mine_confirmed(page, lines):  # the explicit choice: never applied silently
+                import_exchange_package(page, name, keep_mine=True)
+            return
+        show_info(
+            page,
+            tr("导入交换包"),
+            tr("新增 {0} 人、{1} 个团队、{2} 条参与记录；{3} 条记录本机已有。").format(
+                result.added["participants"],
+                result.added["groups"],
+                result.added["visits"],
+                result.unchanged["visits"],
+            ),
+        )
+        page.reload()
+        page.changed.emit()
+
+    run_in_background(
+        lambda: import_package(page.db, Path(name), keep_mine=keep_mine),
+        done,
+        lambda exc: show_error(page, describe(exc)[0]),
+        page,
+    )
+
+
+def _keep_mine_confirmed(page: Any, lines: str) -> bool:
+    box = QMessageBox(page)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("交换包与本机记录有冲突"))
+    box.setText(tr("以下记录两边不同，尚未导入任何内容：\n{0}").format(lines))
+    box.setInformativeText(tr("以本机内容为准并导入交换包的其余内容吗？"))
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
