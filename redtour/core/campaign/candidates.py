@@ -333,25 +333,33 @@ def _variants(
     cache: dict[tuple[object, ...], list[tuple[tuple[str, ...], int | None]]] = {}
     preferred = set(req.preferred)
     out: list[Variant] = []
-    must_sets = [tuple(req.must)]
-    if len(req.must) >= 2:  # a route that leaves one must-visit venue out ranks below one that keeps all
-        must_sets += [tuple(v for v in req.must if v != drop) for drop in req.must]
+    # (must set, with optional venues): the planner's fullest route, the must-only route (an optional visit
+    # must never cost another group its place), and routes leaving one must-visit venue out (ranked lower).
+    must_sets = (
+        [(tuple(req.must), True), (tuple(req.must), False)] if optional else [(tuple(req.must), False)]
+    )
+    if len(req.must) >= 2:
+        must_sets += [(tuple(v for v in req.must if v != drop), False) for drop in req.must]
     for day in days:
         specs: dict[str, StopSpec] = {}
         for v in ids:
             spec = stop_spec(venues[v], caps[v], day)
             if spec is not None and (day - today).days >= caps[v].lead_days:
                 specs[v] = spec
-        for k, must in enumerate(must_sets):
+        seen: set[tuple[tuple[str, ...], int | None]] = set()
+        for must, with_optional in must_sets:
             if any(v not in specs for v in must):
                 continue
-            chosen = [v for v in must if v in specs] + ([v for v in optional if v in specs] if k == 0 else [])
-            key = (k, tuple((v, specs[v].starts) for v in chosen))
+            chosen = list(must) + ([v for v in optional if v in specs] if with_optional else [])
+            key = (must, tuple((v, specs[v].starts) for v in chosen))
             if key not in cache:
                 cache[key] = _shapes(
                     chosen, must, specs, m, node, t0, t1, lunch if needs_lunch else None, improved
                 )
             for order, lunch_after in cache[key]:
+                if (order, lunch_after) in seen:
+                    continue
+                seen.add((order, lunch_after))
                 stops = tuple(specs[v] for v in order)
                 legs = tuple(
                     m[a][b]
