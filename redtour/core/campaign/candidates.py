@@ -119,6 +119,20 @@ def md(d: date) -> str:
     return f"{d.month}月{d.day}日"
 
 
+def runs(days: Sequence[date]) -> str:
+    """12月9日至12月13日、12月16日 — consecutive days joined."""
+    days = sorted(set(days))
+    out: list[str] = []
+    i = 0
+    while i < len(days):
+        j = i
+        while j + 1 < len(days) and days[j + 1] - days[j] == timedelta(days=1):
+            j += 1
+        out.append(md(days[i]) if i == j else f"{md(days[i])}至{md(days[j])}")
+        i = j + 1
+    return "、".join(out)
+
+
 def capacity_of(venue: Venue, capacities: Mapping[str, VenueCapacity]) -> VenueCapacity:
     return capacities.get(venue.id) or VenueCapacity.cautious(venue)
 
@@ -253,7 +267,7 @@ def _split(
         reasons.append(f"{req.people}人超过{name}每团{limit}人上限，且该团队不可拆分")
         return 1
     parts = math.ceil(req.people / limit)
-    notes.append(f"团队{req.name} {req.people}人超过{name}每团{limit}人上限，拆分为{parts}个小组")
+    notes.append(f"团队“{req.name}” {req.people}人超过{name}每团{limit}人上限，拆分为{parts}个小组")
     return parts
 
 
@@ -296,7 +310,7 @@ def _days(
         if venue.location is None:
             reasons.append(f"{venue.name_zh} 没有位置信息，无法安排路线")
         elif all(day_windows(venue, d)[2] is not None for d in days):
-            reasons.append(f"必去场馆{venue.name_zh}在可选日期（{md(days[0])}至{md(days[-1])}）均闭馆")
+            reasons.append(f"必去场馆{venue.name_zh}在可选日期（{runs(days)}）均闭馆")
     return [] if reasons else days
 
 
@@ -419,7 +433,9 @@ def _shapes(
         if timed is not None:
             shapes.append((ordered_back(v, timed, lunch), order, k))
     shapes.sort(key=lambda s: s[0])
-    return [(o, k) for _b, o, k in shapes[:2]]
+    return [
+        (o, k) for _b, o, k in shapes
+    ]  # every lunch position that can work: an afternoon visit needs lunch first
 
 
 def ordered_back(v: Variant, timed: tuple[list[int], int | None], lunch: LunchRule | None) -> int:
