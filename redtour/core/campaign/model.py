@@ -125,7 +125,10 @@ class Unscheduled:
 
 @dataclass(frozen=True)
 class ProgressInfo:
-    elapsed: float  # seconds
+    """One report: ``solutions`` 0 is the greedy first-fit start (objective and bound NaN); from 1 on, CP-SAT's
+    improving solutions (stage 1, then stage 2 with its own objective)."""
+
+    elapsed: float  # seconds since ``schedule`` was called
     solutions: int
     objective: float
     bound: float

@@ -194,7 +194,7 @@ def test_stop_keeps_the_best_schedule_so_far_and_progress_is_reported():
         stop.set()
 
     result = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=120, progress=progress, stop=stop)
-    assert seen and seen[0].solutions == 1 and seen[0].scheduled_people > 0
+    assert seen and seen[0].solutions == 0 and seen[0].scheduled_people > 0  # the greedy start
     assert result.stats["stopped"] and "stage2_status" not in result.stats
     assert result.scheduled_people >= seen[0].scheduled_people
     assert_valid(result, reqs, venues, caps, TUE, end)
