@@ -18,7 +18,7 @@ from ortools.sat.python import cp_model
 
 from redtour.core.campaign.candidates import Part, Prepared, StopSpec, Variant, earliest_times
 from redtour.core.campaign.greedy import match
-from redtour.core.campaign.model import Assignment
+from redtour.core.campaign.model import Assignment, VenueCapacity
 from redtour.core.campaign.occupancy import minutes
 
 WORKERS = 2  # the target machines have two cores
@@ -35,6 +35,7 @@ class Visit:
     lo: int  # earliest arrival and latest end possible
     hi: int
     spec: StopSpec | None = None  # the venue's start grid that day (None for a pin)
+    owner: tuple[str, int] = ("", 0)  # the (sub-)group
 
 
 class CampaignModel:
@@ -71,7 +72,7 @@ class CampaignModel:
             options = []
             for n, v in enumerate(part.variants):
                 lit = m.new_bool_var(f"x{part.key}{n}")
-                starts, lunch = self._route(v, lit, part.request.group_id)
+                starts, lunch = self._route(v, lit, part.key)
                 options.append((v, lit, starts, lunch))
             self.choice[part.key] = options
             on = m.new_bool_var(f"on{part.key}")
@@ -109,7 +110,7 @@ class CampaignModel:
             due = latest - s.early - v.legs[k]
         return out[::-1]
 
-    def _route(self, v: Variant, b: Any, group: str) -> tuple[list[Any], Any]:
+    def _route(self, v: Variant, b: Any, owner: tuple[str, int]) -> tuple[list[Any], Any]:
         m, lunch = self.m, self.prepared.lunch
         bounds = self._bounds(v) if self.improved else None
         starts = []
@@ -130,7 +131,7 @@ class CampaignModel:
             m.add(x - s.early >= ready + v.legs[k]).only_enforce_if(b)
             iv = m.new_optional_fixed_size_interval_var(x - s.early, s.early + s.tour, b, "v")
             self.visits[(s.venue_id, v.day)].append(
-                Visit(iv, x, group, b, s.early + s.tour, lo - s.early, hi + s.tour, s)
+                Visit(iv, x, owner[0], b, s.early + s.tour, lo - s.early, hi + s.tour, s, owner)
             )
             starts.append(x)
             ready = x + s.tour
@@ -204,18 +205,25 @@ class CampaignModel:
             self.m.add(sum(v.size * v.present for v in free) + fixed <= cap.concurrent * (last - first))
         spec = free[0].spec
         assert spec is not None
-        values = sorted({x for v in free for x in spec.starts if v.lo + spec.early <= x <= v.hi - spec.tour})
-        if cap.slot_minutes:
-            most = len(values) * cap.concurrent
-        else:
-            most, free_from = 0, -(10**9)
-            for x in values:
-                if x - spec.early >= free_from:
-                    most, free_from = most + 1, x + spec.tour
-            most *= cap.concurrent
+        most = self._pack(spec, cap, first, last)
         pinned = sum(1 for v in visits if v.present is True)
         if len(visits) > most:
             self.m.add(sum(v.present for v in free) + pinned <= most)
+
+    @staticmethod
+    def _pack(spec: StopSpec, cap: VenueCapacity, a: int, b: int) -> int:
+        """The most tours that fit within [a, b): packed earliest-first on the start grid (exact for one group
+        at a time, since all tours at a venue have the same length), × concurrent, within the daily caps."""
+        count, free_from, values = 0, a, 0
+        for x in spec.starts:
+            if x - spec.early >= a and x + spec.tour <= b:
+                values += 1
+                if x - spec.early >= free_from:
+                    count, free_from = count + 1, x + spec.tour
+        most = count * cap.concurrent
+        if cap.slot_minutes:
+            most = min(most, values)
+        return min(most, cap.daily_cap) if cap.daily_cap is not None else most
 
     # -- objective (see the module docstring) -------------------------------------------------------------
     def stage1(self, previous: Sequence[Assignment] | None) -> Any:

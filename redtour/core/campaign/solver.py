@@ -126,13 +126,9 @@ def schedule(
             part.variants = part.variants + part.fallback
     model = CampaignModel(prepared, improved=improved)
     objective1 = model.stage1(previous)
-    objective2 = (
-        model.stage2() if improved else 0
-    )  # its variables exist in stage 1, so stage 2's hint is complete
     model.m.maximize(objective1)
     if improved:
         _hint(model, hint)
-        _hint_fairness(model, hint)
     stats: dict[str, Any] = {
         "parts": len(prepared.parts),
         "variants": sum(len(p.variants) for p in prepared.parts),
@@ -160,6 +156,8 @@ def schedule(
         for k in range(len(model.m.proto.variables)):
             var = model.m.get_int_var_from_proto_index(k)
             model.m.add_hint(var, solver.value(var))
+        objective2 = model.stage2()  # built now: stage 1 need not carry the fairness sums over every route
+        _hint_fairness(model, chosen)
         model.m.add(objective1 >= round(value1))
         model.m.maximize(objective2)
         solver2, status2, _w = _run(model, left, t0, progress, stop)
