@@ -98,6 +98,9 @@ class HolidayCalendar:
     _days: Mapping[date, str] = field(default_factory=dict, repr=False, compare=False)
     _work: frozenset[date] = field(default=frozenset(), repr=False, compare=False)
 
+    def __hash__(self) -> int:  # cached scheduler rules are keyed by the calendar (eq compares the contents)
+        return hash(tuple(sorted(self.years)))
+
     @classmethod
     def of(cls, bundled: Iterable[HolidayYear], entered: Iterable[HolidayYear] = ()) -> HolidayCalendar:
         years: dict[int, HolidayYear] = {y.year: y for y in bundled}

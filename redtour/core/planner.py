@@ -199,10 +199,11 @@ class _Prepared:
     warnings: tuple[str, ...]
 
 
-def _windows(
+def day_windows(
     venue: Venue, day: date, holidays: HolidayCalendar | None
 ) -> tuple[tuple[Window, ...], list[str], str | None]:
-    """The visit windows on ``day``, warnings, and the reason it cannot be visited (None if it can)."""
+    """The visit windows on ``day`` (open, last entry, close in minutes), warnings, and the reason it cannot
+    be visited (None if it can). Shared with the campaign scheduler so both apply the same calendar rules."""
     status = day_status(venue, day, holidays)
     warnings: list[str] = [status.warning] if status.warning else []
     if status.state == "closed":
@@ -256,7 +257,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
         if venue.location is None:
             windows, warnings, reason = (), [], _("{name} 没有位置信息，无法安排路线").format(name=venue.name_zh)
         else:
-            windows, warnings, reason = _windows(venue, req.day, req.holidays)
+            windows, warnings, reason = day_windows(venue, req.day, req.holidays)
         if reason is not None:
             if stop.must:
                 reasons.append(reason)
