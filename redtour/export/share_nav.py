@@ -92,7 +92,8 @@ def write_ics(plan: Plan, out: Path, title: str = "") -> Path:
     cal.add("x-wr-calname", title or f"红色寻访 {req.day:%Y-%m-%d}")
     cal.add("x-wr-timezone", "Asia/Shanghai")
     stamp = datetime.now(tz=ZoneInfo("UTC")).replace(microsecond=0)
-    remind = _at(req.day - timedelta(days=1), REMINDER_AT)
+    # RFC 5545 §3.8.6.3: an absolute TRIGGER must be in UTC.
+    remind = _at(req.day - timedelta(days=1), REMINDER_AT).astimezone(ZoneInfo("UTC"))
     for k, s in enumerate(plan.stops):
         ev = Event()
         ev.add("uid", f"redtour-{req.day:%Y%m%d}-{k + 1}-{s.venue.id}@redtour.local")
