@@ -40,7 +40,9 @@ def add_parsers(sub: Any) -> None:
     )
     r.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day (inclusive)")
     r.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (inclusive)")
-    r.add_argument("--union", metavar="U", help="only this union (name or number), with its grassroots unions")
+    r.add_argument(
+        "--union", metavar="U", help="only this union (name or number), with its grassroots unions"
+    )
     r.add_argument("--out", type=Path, required=True, metavar="FILE.docx|FILE.pdf")
     r.add_argument("--org", default="", help="the issuing union shown under the title")
     r.add_argument("--template", type=Path, default=None, help="a replacement report.docx template")
@@ -82,7 +84,9 @@ def cmd_share(args: argparse.Namespace) -> int:
             from redtour.storage.venues import VenueRepository
 
             venues = VenueRepository(db).list_venues()
-    for path in iter_outputs(plan, ics=args.ics, gpx=args.gpx, kml=args.kml, datum=args.datum, title=saved.name):
+    for path in iter_outputs(
+        plan, ics=args.ics, gpx=args.gpx, kml=args.kml, datum=args.datum, title=saved.name
+    ):
         print(f"已生成 {path}")
     if args.gpx or args.kml:
         print(DATUM_NOTE[args.datum])

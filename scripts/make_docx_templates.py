@@ -54,16 +54,24 @@ def report() -> None:
     t.style = "Table Grid"
     for i, h2 in enumerate(("团队数", "参观人数", "参观人次", "目标人数", "完成比例")):
         t.cell(0, i).text = h2
-    for i, v in enumerate(("{{ groups }}", "{{ participants }}", "{{ visits }}", "{{ target }}", "{{ progress }}")):
+    for i, v in enumerate(
+        ("{{ groups }}", "{{ participants }}", "{{ visits }}", "{{ target }}", "{{ progress }}")
+    ):
         t.cell(1, i).text = v
     doc.add_heading("二、按工会", level=1)
-    _table(doc, ["工会", "人数", "人次"], "by_union", ["{{ r.label }}", "{{ r.participants }}", "{{ r.visits }}"])
+    _table(
+        doc, ["工会", "人数", "人次"], "by_union", ["{{ r.label }}", "{{ r.participants }}", "{{ r.visits }}"]
+    )
     doc.add_paragraph("{{ chart_union }}")
     doc.add_heading("三、按场馆", level=1)
-    _table(doc, ["场馆", "人数", "人次"], "by_venue", ["{{ r.label }}", "{{ r.participants }}", "{{ r.visits }}"])
+    _table(
+        doc, ["场馆", "人数", "人次"], "by_venue", ["{{ r.label }}", "{{ r.participants }}", "{{ r.visits }}"]
+    )
     doc.add_paragraph("{{ chart_venue }}")
     doc.add_heading("四、按月份", level=1)
-    _table(doc, ["月份", "人数", "人次"], "by_month", ["{{ r.label }}", "{{ r.participants }}", "{{ r.visits }}"])
+    _table(
+        doc, ["月份", "人数", "人次"], "by_month", ["{{ r.label }}", "{{ r.participants }}", "{{ r.visits }}"]
+    )
     doc.add_paragraph("{{ chart_month }}")
     doc.add_paragraph("")
     doc.add_paragraph("{{ footer }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -80,7 +88,12 @@ def notice() -> None:
     doc.add_heading("{{ loop.index }}. {{ g.name }}（{{ g.day }}）", level=2)
     doc.add_paragraph("集合：{{ g.assembly }}　带队人：{{ g.leader }}　人数：{{ g.people }}")
     doc.add_paragraph("返回：{{ g.back }}")
-    _table(doc, ["序", "场馆", "地址", "时间"], "g.stops", ["{{ r.n }}", "{{ r.name }}", "{{ r.address }}", "{{ r.time }}"])
+    _table(
+        doc,
+        ["序", "场馆", "地址", "时间"],
+        "g.stops",
+        ["{{ r.n }}", "{{ r.name }}", "{{ r.address }}", "{{ r.time }}"],
+    )
     doc.add_paragraph("入馆提醒：{{ g.reminders }}")
     doc.add_paragraph("{%p endfor %}")
     doc.add_heading("请带好", level=1)

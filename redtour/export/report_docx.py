@@ -38,12 +38,18 @@ def _font() -> Any:
     from matplotlib import font_manager
 
     folder = paths.resource("fonts")
-    files = sorted(f for f in folder.iterdir() if f.suffix.lower() in FONT_SUFFIXES[:2]) if folder.is_dir() else []
+    files = (
+        sorted(f for f in folder.iterdir() if f.suffix.lower() in FONT_SUFFIXES[:2])
+        if folder.is_dir()
+        else []
+    )
     regular = [f for f in files if "regular" in f.name.lower()] or files
     if regular:
         font_manager.fontManager.addfont(str(regular[0]))
         return font_manager.FontProperties(fname=str(regular[0]))
-    return font_manager.FontProperties(family=["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "SimHei"])
+    return font_manager.FontProperties(
+        family=["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "SimHei"]
+    )
 
 
 def bar_chart_png(rows: Sequence[StatsRow], title: str, *, horizontal: bool) -> bytes:
@@ -145,10 +151,21 @@ def docx_to_pdf(docx: Path, out: Path, timeout_s: int = 180) -> Path:
     """LibreOffice headless, in a private profile folder (a running LibreOffice would otherwise take the job)."""
     exe = soffice()
     if exe is None:
-        raise RedtourError("生成 PDF 需要 LibreOffice（未找到 soffice）；可先生成 .docx，用 Word 或 WPS 另存为 PDF")
+        raise RedtourError(
+            "生成 PDF 需要 LibreOffice（未找到 soffice）；可先生成 .docx，用 Word 或 WPS 另存为 PDF"
+        )
     with tempfile.TemporaryDirectory(prefix="redtour-lo-") as tmp:
         profile = Path(tmp, "profile").as_uri()
-        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(docx),
+        ]
         done = subprocess.run(cmd, capture_output=True, timeout=timeout_s, check=False)
         made = Path(tmp, docx.with_suffix(".pdf").name)
         if done.returncode != 0 or not made.is_file():

@@ -51,13 +51,22 @@ def plan_points(plan: Plan, datum: str = "wgs84") -> list[Point]:
     def conv(lat: float, lon: float) -> tuple[float, float]:
         return wgs84_to_gcj02(lat, lon) if datum == "gcj02" else (lat, lon)
 
-    out = [Point("start", f"集合出发：{req.start.name}", *conv(req.start.lat, req.start.lon), f"{req.start_time:%H:%M} 出发")]
+    out = [
+        Point(
+            "start",
+            f"集合出发：{req.start.name}",
+            *conv(req.start.lat, req.start.lon),
+            f"{req.start_time:%H:%M} 出发",
+        )
+    ]
     for k, s in enumerate(plan.stops, start=1):
         if s.venue.location is None:
             continue
         lat, lon = conv(s.venue.location.lat, s.venue.location.lon)
         out.append(Point("stop", f"{k}. {s.venue.name_zh}", lat, lon, f"{s.arrive:%H:%M}–{s.depart:%H:%M}"))
-    out.append(Point("end", f"返回：{plan.end.name}", *conv(plan.end.lat, plan.end.lon), f"{plan.back:%H:%M} 到达"))
+    out.append(
+        Point("end", f"返回：{plan.end.name}", *conv(plan.end.lat, plan.end.lon), f"{plan.back:%H:%M} 到达")
+    )
     return out
 
 
@@ -137,7 +146,9 @@ def write_gpx(plan: Plan, out: Path, datum: str = "wgs84", title: str = "") -> P
     for p in pts:
         when = _gpx_time(plan.request.day, p.note)
         gpx.waypoints.append(
-            gpxpy.gpx.GPXWaypoint(round(p.lat, 7), round(p.lon, 7), name=p.name, description=p.note, time=when, type=p.kind)
+            gpxpy.gpx.GPXWaypoint(
+                round(p.lat, 7), round(p.lon, 7), name=p.name, description=p.note, time=when, type=p.kind
+            )
         )
         route.points.append(gpxpy.gpx.GPXRoutePoint(round(p.lat, 7), round(p.lon, 7), name=p.name))
     gpx.routes.append(route)
@@ -164,7 +175,9 @@ def write_kml(plan: Plan, out: Path, datum: str = "wgs84", title: str = "") -> P
     return out
 
 
-def iter_outputs(plan: Plan, *, ics: Path | None, gpx: Path | None, kml: Path | None, datum: str, title: str) -> Iterator[Path]:
+def iter_outputs(
+    plan: Plan, *, ics: Path | None, gpx: Path | None, kml: Path | None, datum: str, title: str
+) -> Iterator[Path]:
     if ics is not None:
         yield write_ics(plan, ics, title)
     if gpx is not None:

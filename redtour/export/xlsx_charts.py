@@ -110,7 +110,9 @@ def drawing_xml(charts: Sequence[BarChart]) -> str:
         )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<xdr:wsDr xmlns:xdr="{XDR_NS}" xmlns:a="{A_NS}" xmlns:r="{R_NS}">' + "".join(anchors) + "</xdr:wsDr>"
+        f'<xdr:wsDr xmlns:xdr="{XDR_NS}" xmlns:a="{A_NS}" xmlns:r="{R_NS}">'
+        + "".join(anchors)
+        + "</xdr:wsDr>"
     )
 
 
@@ -146,7 +148,10 @@ def summary_charts(rows: Sequence[Sequence[object]], sheet: str, first_row: int)
             current = ""
     charts: list[BarChart] = []
     placed = 0
-    for key, title, horizontal in (("【按月份】", "各月参观人数与人次", False), ("【按场馆】", "各场馆参观人数与人次", True)):
+    for key, title, horizontal in (
+        ("【按月份】", "各月参观人数与人次", False),
+        ("【按场馆】", "各场馆参观人数与人次", True),
+    ):
         if key not in sections:
             continue
         a, b = sections[key]
@@ -164,7 +169,9 @@ def summary_charts(rows: Sequence[Sequence[object]], sheet: str, first_row: int)
                 anchor=(4, 3 + placed, 10, height),  # below the title lines
                 series_names=("人数", "人次"),
                 categories=tuple(str(r[0]) for r in body),
-                values=tuple(tuple(float(r[c]) if isinstance(r[c], int | float) else 0.0 for r in body) for c in (1, 2)),
+                values=tuple(
+                    tuple(float(r[c]) if isinstance(r[c], int | float) else 0.0 for r in body) for c in (1, 2)
+                ),
                 horizontal=horizontal,
             )
         )

@@ -168,18 +168,25 @@ class XlsxStreamWriter:
         types, chart_no = [], 0
         for d, (sheet, charts) in enumerate(sorted(self._charts.items()), start=1):
             z = self._zip
-            z.writestr(f"xl/worksheets/_rels/sheet{sheet}.xml.rels", rels_xml([("drawing", f"../drawings/drawing{d}.xml")]))
+            z.writestr(
+                f"xl/worksheets/_rels/sheet{sheet}.xml.rels",
+                rels_xml([("drawing", f"../drawings/drawing{d}.xml")]),
+            )
             z.writestr(f"xl/drawings/drawing{d}.xml", drawing_xml(charts))
             targets = []
             for ch in charts:
                 chart_no += 1
                 z.writestr(f"xl/charts/chart{chart_no}.xml", chart_xml(ch))
                 targets.append(("chart", f"../charts/chart{chart_no}.xml"))
-                types.append(f'<Override PartName="/xl/charts/chart{chart_no}.xml" '
-                             'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>')
+                types.append(
+                    f'<Override PartName="/xl/charts/chart{chart_no}.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+                )
             z.writestr(f"xl/drawings/_rels/drawing{d}.xml.rels", rels_xml(targets))
-            types.append(f'<Override PartName="/xl/drawings/drawing{d}.xml" '
-                         'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>')
+            types.append(
+                f'<Override PartName="/xl/drawings/drawing{d}.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+            )
         return "".join(types)
 
     def close(self) -> None:

@@ -30,7 +30,11 @@ def _reservation(v: Venue) -> str:
         return f"{v.name_zh}预约要求待核实"
     if not res.required:
         return f"{v.name_zh}无需预约"
-    return f"{v.name_zh}需预约" + (f"（提前{res.lead_days}天）" if res.lead_days else "") + (f"：{res.how}" if res.how else "")
+    return (
+        f"{v.name_zh}需预约"
+        + (f"（提前{res.lead_days}天）" if res.lead_days else "")
+        + (f"：{res.how}" if res.how else "")
+    )
 
 
 def _group_entry(db: Database, g: Group, venues: dict[str, Venue]) -> dict[str, Any]:
@@ -53,11 +57,19 @@ def _group_entry(db: Database, g: Group, venues: dict[str, Venue]) -> dict[str, 
             req, _missing = request_from_dict(saved.request, venues)
             plan = plan_day(req)
             start = timedelta(hours=req.start_time.hour, minutes=req.start_time.minute - 15)
-            entry["assembly"] = f"{req.start.name}，{int(start.total_seconds()) // 3600:02d}:{int(start.total_seconds()) % 3600 // 60:02d} 集合"
+            entry["assembly"] = (
+                f"{req.start.name}，{int(start.total_seconds()) // 3600:02d}:{int(start.total_seconds()) % 3600 // 60:02d} 集合"
+            )
             entry["back"] = f"预计 {plan.back:%H:%M} 回到{plan.end.name}"
             for k, s in enumerate(plan.stops, start=1):
-                stops.append({"n": k, "name": s.venue.name_zh, "address": s.venue.address or "地址待核实",
-                              "time": f"{s.arrive:%H:%M}–{s.depart:%H:%M}"})
+                stops.append(
+                    {
+                        "n": k,
+                        "name": s.venue.name_zh,
+                        "address": s.venue.address or "地址待核实",
+                        "time": f"{s.arrive:%H:%M}–{s.depart:%H:%M}",
+                    }
+                )
                 used.append(s.venue)
     if not stops:
         for k, vid in enumerate(g.venue_ids, start=1):
@@ -79,7 +91,8 @@ def notice_context(
     with db.reading() as s:
         ids = set(union_and_children(s, u.id))
     groups = [
-        g for g in repo.groups()
+        g
+        for g in repo.groups()
         if g.union_id in ids and (start is None or g.day >= start) and (end is None or g.day <= end)
     ]
     groups.sort(key=lambda g: (g.day, g.name))

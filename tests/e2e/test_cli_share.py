@@ -33,21 +33,53 @@ def shared(tmp_path_factory):
     database = open_user_database(f"sqlite:///{db}")
     VenueRepository(database).correct("guzhenghong", "address", HOSTILE, date(2026, 11, 1))  # a staff edit
     database.dispose()
-    made = run(tmp, "--db", str(db), "plan", "--date", "2026-12-02", "--start", "顾正红纪念馆", "--sites", SITES,
-               "--optimize", "--visit", "40", "--save", HOSTILE, "--format", "json")
+    made = run(
+        tmp,
+        "--db",
+        str(db),
+        "plan",
+        "--date",
+        "2026-12-02",
+        "--start",
+        "顾正红纪念馆",
+        "--sites",
+        SITES,
+        "--optimize",
+        "--visit",
+        "40",
+        "--save",
+        HOSTILE,
+        "--format",
+        "json",
+    )
     assert made.returncode == 0, made.stderr.decode()
     plan = json.loads(made.stdout)
     files = {k: tmp / f"trip.{k}" for k in ("ics", "gpx", "kml")}
-    out = run(tmp, "--db", str(db), "share", "--plan", "1", *[a for k, p in files.items() for a in (f"--{k}", str(p))])
+    out = run(
+        tmp,
+        "--db",
+        str(db),
+        "share",
+        "--plan",
+        "1",
+        *[a for k, p in files.items() for a in (f"--{k}", str(p))],
+    )
     assert out.returncode == 0, out.stderr.decode()
     assert "WGS-84" in out.stdout.decode()
     gcj = {k: tmp / f"trip-gcj.{k}" for k in ("gpx", "kml")}
-    out = run(tmp, "--db", str(db), "share", "--plan", "1", "--datum", "gcj02",
-              *[a for k, p in gcj.items() for a in (f"--{k}", str(p))])
+    out = run(
+        tmp,
+        "--db",
+        str(db),
+        "share",
+        "--plan",
+        "1",
+        "--datum",
+        "gcj02",
+        *[a for k, p in gcj.items() for a in (f"--{k}", str(p))],
+    )
     assert out.returncode == 0, out.stderr.decode()
     return plan, files, gcj, tmp, db
-
-
 
 
 def test_ics_has_one_event_per_stop_in_shanghai_time_with_address_and_evening_reminder(shared):
@@ -73,7 +105,11 @@ def test_ics_has_one_event_per_stop_in_shanghai_time_with_address_and_evening_re
 
 def _points(path):
     g = gpxpy.parse(path.read_text(encoding="utf-8"))
-    return g, [(w.latitude, w.longitude) for w in g.waypoints], [(p.latitude, p.longitude) for p in g.routes[0].points]
+    return (
+        g,
+        [(w.latitude, w.longitude) for w in g.waypoints],
+        [(p.latitude, p.longitude) for p in g.routes[0].points],
+    )
 
 
 def test_gpx_points_are_the_plans_wgs84_points_in_order(shared):
@@ -132,7 +168,9 @@ def test_kml_writes_lon_lat_in_order_and_labels_the_datum(shared):
 def test_long_image_is_phone_width_tall_and_not_blank(shared):
     _plan, _files, _gcj, tmp, db = shared
     png = tmp / "trip.png"
-    out = run(tmp, "--db", str(db), "share", "--plan", "1", "--image", str(png), "--leader-phone", "13812345678")
+    out = run(
+        tmp, "--db", str(db), "share", "--plan", "1", "--image", str(png), "--leader-phone", "13812345678"
+    )
     assert out.returncode == 0, out.stderr.decode()
     img = Image.open(png).convert("RGB")
     assert img.width == 1080 and 2000 < img.height < 16_000

@@ -39,8 +39,14 @@ def render_long_image(
     with tempfile.TemporaryDirectory(prefix="redtour-image-") as tmp:
         work = Path(tmp)
         map_png = render_map_png(
-            venues, work / "map.png", width=MAP_SIZE[0], height=MAP_SIZE[1], on_date=plan.request.day,
-            route=route_of_plan(plan, title), zoom=MAP_ZOOM, for_print=True,
+            venues,
+            work / "map.png",
+            width=MAP_SIZE[0],
+            height=MAP_SIZE[1],
+            on_date=plan.request.day,
+            route=route_of_plan(plan, title),
+            zoom=MAP_ZOOM,
+            for_print=True,
         )
         uri = "data:image/png;base64," + base64.b64encode(map_png.read_bytes()).decode()
         html = write_image_html(plan, options, uri, work / "share.html")
