@@ -130,6 +130,10 @@ def rels_xml(targets: Sequence[tuple[str, str]]) -> str:
     )
 
 
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
 def summary_charts(rows: Sequence[Sequence[object]], sheet: str, first_row: int) -> list[BarChart]:
     """Charts for the 汇总 sheet (export/participation_log.py): people and visits by month and by venue.
 
@@ -169,9 +173,7 @@ def summary_charts(rows: Sequence[Sequence[object]], sheet: str, first_row: int)
                 anchor=(4, 3 + placed, 10, height),  # below the title lines
                 series_names=("人数", "人次"),
                 categories=tuple(str(r[0]) for r in body),
-                values=tuple(
-                    tuple(float(r[c]) if isinstance(r[c], int | float) else 0.0 for r in body) for c in (1, 2)
-                ),
+                values=tuple(tuple(_number(r[c]) for r in body) for c in (1, 2)),
                 horizontal=horizontal,
             )
         )

@@ -177,6 +177,9 @@ def test_long_image_is_phone_width_tall_and_not_blank(shared):
     stat = ImageStat.Stat(img)
     assert min(stat.stddev) > 20  # not one flat colour
     assert len(img.getcolors(1 << 20) or []) > 500  # text, map and photo-like tiles, not an empty page
+    h = img.height
+    assert len(img.crop((100, 800, 980, 1400)).getcolors(1 << 20)) > 300  # the route map, not an empty frame
+    assert len(img.crop((0, int(h * 0.7), 1080, h - 120)).getcolors(1 << 20)) > 50  # painted to the bottom
     top = img.crop((0, 0, 1080, 120)).getcolors(1 << 16)
     assert max(top)[1][0] > 150 > max(top)[1][1]  # the red title band was painted
 

@@ -21,7 +21,7 @@ def test_share_menu_writes_calendar_navigation_and_image(qtbot, page, tmp_path):
     page.add_venue("alpha")
     page.add_venue("beta")
     optimise(qtbot, page)
-    assert [a.text() for a in page.share_button.menu().actions()][0].startswith("行程长图")
+    assert page.share_button.menu().actions()[0].text().startswith("行程长图")
     ics = save_share_file(page, "ics", path=str(tmp_path / "day.ics"))
     events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
     assert [str(e["summary"]).split("：")[1] for e in events] == [s.venue.name_zh for s in page.plan.stops]

@@ -48,6 +48,9 @@ def render_map_png(
     loop.exec()
     if not view.is_ready:
         raise RuntimeError("the map page did not load in time")
+    from redtour.ui.printing.settle import painted
+
+    painted(view.page, timeout_ms)  # the queued calls have run and the route is drawn, even under load
     out.parent.mkdir(parents=True, exist_ok=True)
     if not view.grab().save(str(out)):
         raise RuntimeError(f"could not write {out}")

@@ -10,6 +10,7 @@ import base64
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 
@@ -25,15 +26,33 @@ MAP_SIZE = (round(936 / MAP_ZOOM), round(760 / MAP_ZOOM))
 MAX_HEIGHT = 16_000  # WeChat shows up to about this; a plan is far shorter
 
 
+def _load(view: Any, html: Path, timeout_ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer, QUrl
+
+    from redtour.ui.printing.settle import painted
+
+    loop = QEventLoop()
+    loaded: list[bool] = []
+    view.loadFinished.connect(lambda ok: (loaded.append(ok), loop.quit()))
+    view.load(QUrl.fromLocalFile(str(html.resolve())))
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    view.loadFinished.disconnect()
+    if not (loaded and loaded[0]):
+        raise RuntimeError("the share page did not load")
+    painted(view.page(), timeout_ms)
+
+
 def render_long_image(
     plan: Plan, venues: list[Venue], options: ImageOptions, out: Path, title: str, *, timeout_ms: int = 30_000
 ) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl
+    from PySide6.QtCore import Qt
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     from redtour.app import create_application
     from redtour.ui.map.render import render_map_png
+    from redtour.ui.printing.settle import painted, run_js
 
     create_application()
     with tempfile.TemporaryDirectory(prefix="redtour-image-") as tmp:
@@ -55,31 +74,14 @@ def render_long_image(
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         view.resize(WIDTH, 1200)
         view.show()
-        loop = QEventLoop()
-        loaded: list[bool] = []
-        view.loadFinished.connect(lambda ok: (loaded.append(ok), loop.quit()))
-        view.load(QUrl.fromLocalFile(str(html.resolve())))
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
-        if not (loaded and loaded[0]):
-            raise RuntimeError("the share page did not load")
-        heights: list[int] = []
-        loop2 = QEventLoop()
-
-        def got(h: object) -> None:
-            heights.append(int(h) if isinstance(h, int | float) else 0)
-            loop2.quit()
-
-        view.page().runJavaScript(
-            "document.fonts.ready.then(() => 0); document.documentElement.scrollHeight", 0, got
-        )
-        QTimer.singleShot(timeout_ms, loop2.quit)
-        loop2.exec()
-        height = min(max(heights[0] if heights else 0, 600), MAX_HEIGHT)
+        _load(view, html, timeout_ms)
+        measured = run_js(view.page(), "document.documentElement.scrollHeight", timeout_ms)
+        height = min(max(int(measured) if isinstance(measured, int | float) else 0, 600), MAX_HEIGHT)
+        # Load again at the full height: a page first drawn at its final size is painted whole, where a resized
+        # one may keep only its first viewport painted on a busy machine.
         view.resize(WIDTH, height)
-        loop3 = QEventLoop()
-        QTimer.singleShot(900, loop3.quit)  # let Chromium lay out and paint at the new size
-        loop3.exec()
+        _load(view, html, timeout_ms)
+        painted(view.page(), timeout_ms, height=height)
         image = view.grab().toImage()
         if image.width() != WIDTH:
             image = image.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
