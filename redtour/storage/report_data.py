@@ -73,12 +73,13 @@ def report_data(db: Database, flt: StatsFilter) -> ReportData:
             s, select(VisitRow.group_id).where(VisitRow.group_id.is_not(None)).distinct(), flt
         ).subquery()
         groups = int(s.scalar(select(func.count()).select_from(distinct)) or 0)
+    by_union = compute_stats(db, flt, "union")  # its totals are the filter's totals (see compute_stats)
     return ReportData(
         flt.start,
         flt.end,
         union_name,
-        compute_stats(db, flt),
-        compute_stats(db, flt, "union"),
+        Stats(by_union.participants, by_union.visits),
+        by_union,
         compute_stats(db, flt, "venue"),
         compute_stats(db, flt, "month"),
         groups,
