@@ -11,7 +11,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "templates"
 
@@ -22,6 +22,7 @@ def _base() -> Document:
     style.font.name = "宋体"
     style.font.size = Pt(12)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    doc.styles["Title"].font.size = Pt(20)  # one line for a 20-character title
     for name in ("Title", "Heading 1", "Heading 2"):
         st = doc.styles[name]
         st.font.name = "黑体"
@@ -29,10 +30,19 @@ def _base() -> Document:
     return doc
 
 
-def _table(doc: Document, headers: list[str], loop: str, cells: list[str]) -> None:
-    """A header row, one row carrying the docxtpl loop, and the total row."""
+def _table(
+    doc: Document, headers: list[str], loop: str, cells: list[str], widths_cm: list[float] | None = None
+) -> None:
+    """A header row, the docxtpl loop's opening row, the repeated row and the closing row."""
     t = doc.add_table(rows=4, cols=len(headers))
     t.style = "Table Grid"
+    if widths_cm:
+        t.autofit = False
+        for row in t.rows:
+            for cell, w in zip(row.cells, widths_cm, strict=True):
+                cell.width = Cm(w)
+        for column, w in zip(t.columns, widths_cm, strict=True):
+            column.width = Cm(w)  # the grid, which LibreOffice and WPS follow
     for i, h in enumerate(headers):
         t.cell(0, i).text = h
         t.cell(0, i).paragraphs[0].runs[0].bold = True

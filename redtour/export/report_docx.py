@@ -1,5 +1,5 @@
 """Word documents staff can edit: the 活动情况报告 and the 通知 to a grassroots union (docxtpl templates in
-resources/templates/, replaceable by a union), charts as matplotlib PNGs, PDF by LibreOffice headless.
+resources/templates/, replaceable by a union), charts as PNGs (export/bar_chart.py), PDF by LibreOffice headless.
 
 docxtpl renders with autoescape on: a union named ``<script>`` or ``{{ x }}`` is written as text (Jinja never
 evaluates the values it substitutes). Spreadsheet-style ``=cmd`` is harmless in Word and stays as typed.
@@ -7,7 +7,6 @@ evaluates the values it substitutes). Spreadsheet-style ``=cmd`` is harmless in 
 
 from __future__ import annotations
 
-import functools
 import io
 import shutil
 import subprocess
@@ -20,7 +19,7 @@ from typing import Any
 from redtour import paths
 from redtour.core.errors import RedtourError
 from redtour.core.participation import StatsRow
-from redtour.export.share_image import FONT_SUFFIXES
+from redtour.export.bar_chart import bar_chart
 from redtour.storage.report_data import ReportData
 
 REPORT_TITLE = "百万职工红色寻访活动情况报告"
@@ -34,64 +33,12 @@ def template_path(name: str, override: Path | None = None) -> Path:
     return path
 
 
-@functools.cache
-def _font() -> Any:
-    """The bundled Chinese font for matplotlib (resources/fonts/), else the system's Noto Sans CJK SC.
-
-    Resolved to one file once: a family list makes matplotlib score every installed font for every label."""
-    from matplotlib import font_manager
-
-    folder = paths.resource("fonts")
-    files = (
-        sorted(f for f in folder.iterdir() if f.suffix.lower() in FONT_SUFFIXES[:2])
-        if folder.is_dir()
-        else []
-    )
-    regular = [f for f in files if "regular" in f.name.lower()] or files
-    if regular:
-        return font_manager.FontProperties(fname=str(regular[0]))
-    for family in ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei"):
-        try:
-            path = font_manager.findfont(
-                font_manager.FontProperties(family=family), fallback_to_default=False
-            )
-        except ValueError:
-            continue
-        return font_manager.FontProperties(fname=path)
-    return font_manager.FontProperties()
-
-
 def bar_chart_png(rows: Sequence[StatsRow], title: str, *, horizontal: bool) -> bytes:
-    """People and visits side by side; the top CHART_TOP rows."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure  # not pyplot: no GUI backend, no global state, half the import time
-
-    font = _font()
-    rows = list(rows)[:CHART_TOP]
-    labels = [r.label if len(r.label) <= 14 else r.label[:13] + "…" for r in rows]
-    people = [r.participants for r in rows]
-    visits = [r.visits for r in rows]
-    fig = Figure(figsize=(6.3, 3.2 if not horizontal else max(2.4, 0.32 * len(rows) + 1)), dpi=150)
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    pos = list(range(len(rows)))
-    w = 0.4
-    if horizontal:
-        ax.barh([p + w / 2 for p in pos], people, w, label="人数", color="#b71c1c")
-        ax.barh([p - w / 2 for p in pos], visits, w, label="人次", color="#f0a04b")
-        ax.set_yticks(pos, labels, fontproperties=font, fontsize=8)
-        ax.invert_yaxis()
-    else:
-        ax.bar([p - w / 2 for p in pos], people, w, label="人数", color="#b71c1c")
-        ax.bar([p + w / 2 for p in pos], visits, w, label="人次", color="#f0a04b")
-        ax.set_xticks(pos, labels, fontproperties=font, fontsize=8, rotation=30 if len(rows) > 6 else 0)
-    ax.set_title(title, fontproperties=font, fontsize=11)
-    ax.legend(prop=font, fontsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
+    """People and visits side by side; of unions and venues the top CHART_TOP (the table lists them all)."""
+    rows = list(rows)[:CHART_TOP] if horizontal else list(rows)
+    return bar_chart(
+        [r.label for r in rows], [(r.participants, r.visits) for r in rows], title, horizontal=horizontal
+    )
 
 
 def _rows(rows: Sequence[StatsRow]) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 Kept beside the pages rather than in them: the pages stay small and these only need a page's current plan or
 filter. The long image uses QtWebEngine on the GUI thread (as the route sheet does); the report runs in the
-thread pool (SQL, matplotlib's Agg backend and docxtpl are thread-safe for one document).
+thread pool (SQL, Pillow's chart drawing and docxtpl touch no Qt and no shared state).
 """
 
 from __future__ import annotations
