@@ -11,6 +11,7 @@ import io
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -69,7 +70,8 @@ def write_report_docx(
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
-    tpl = DocxTemplate(str(template_path("report.docx", template)))
+    path = template_path("report.docx", template)
+    tpl = DocxTemplate(str(path))
     ctx = report_context(data, org, footer)
     charts = (
         ("chart_union", data.by_union.rows, "各工会参观人数与人次", True),
@@ -82,17 +84,31 @@ def write_report_docx(
             if rows
             else "（无数据）"
         )
-    tpl.render(ctx, autoescape=True)
+    _render(tpl, ctx, path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tpl.save(str(out))
     return out
 
 
+def _render(tpl: Any, ctx: dict[str, Any], path: Path) -> None:
+    """A union's own template may be broken: say which file and why, in Chinese, instead of a traceback."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from jinja2 import TemplateError
+
+    try:
+        tpl.render(ctx, autoescape=True)
+    except (TemplateError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise RedtourError(
+            f"模板 {path.name} 无法使用（{type(exc).__name__}：{exc}），请检查其中的 {{{{ }}}} 标记"
+        ) from exc
+
+
 def write_notice_docx(context: dict[str, Any], out: Path, *, template: Path | None = None) -> Path:
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(str(template_path("notice.docx", template)))
-    tpl.render(context, autoescape=True)
+    path = template_path("notice.docx", template)
+    tpl = DocxTemplate(str(path))
+    _render(tpl, context, path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tpl.save(str(out))
     return out

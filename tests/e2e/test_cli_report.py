@@ -11,6 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from redtour.export.report_docx import soffice
+from tests.conftest import REPO
 from tests.e2e.test_cli_sites import run
 
 HOSTILE = '=cmd|"<script>x</script>{{ y }}{% if 1 %}'
@@ -181,3 +182,18 @@ def test_xlsx_summary_sheet_has_live_charts_on_its_month_and_venue_ranges(office
         assert people.tx.strRef.f == "'汇总'!$B$3" and ws["B3"].value == "人数" and ws["C3"].value == "人次"
         cached = [float(p.v) for p in visits.val.numRef.numCache.pt]
         assert cached == [ws.cell(r, 3).value for r in range(first, last + 1)]
+
+
+def test_a_broken_replacement_template_is_refused_in_chinese(office):
+    tmp, db = office
+    broken = tmp / "broken.docx"
+    doc = Document(str(REPO / "resources" / "templates" / "report.docx"))
+    doc.add_paragraph("{% if %}")
+    doc.save(str(broken))
+    not_docx = tmp / "text.docx"
+    not_docx.write_text("not a Word file", encoding="utf-8")
+    for template in (broken, not_docx):
+        made = run(tmp, "--db", str(db), "report", "--out", str(tmp / "r.docx"), "--template", str(template))
+        err = made.stderr.decode()
+        assert made.returncode == 2 and f"模板 {template.name} 无法使用" in err and "Traceback" not in err
+        assert not (tmp / "r.docx").exists()
