@@ -174,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     from redtour import cli_participation
 
     cli_participation.add_parsers(sub)
+    from redtour import cli_share
+
+    cli_share.add_parsers(sub)
 
     c = sub.add_parser("catalogue", help="build or check the bundled catalogue (sites.db)")
     csub = c.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)

@@ -16,6 +16,7 @@ apt_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0
   poppler-utils             # pdftoppm: tests and docs turn PDFs into PNG
+  libreoffice-writer-nogui  # `redtour report/notice --out F.pdf`: .docx → PDF (≈300 MB installed; optional for users)
 )
 # The test suite also runs on a throw-away PostgreSQL server (scripts/pg-test-server.sh).
 if [ $want_test = 1 ]; then apt_packages+=(postgresql); fi

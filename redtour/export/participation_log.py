@@ -19,6 +19,7 @@ from typing import Any
 from redtour.core.participation import Stats
 from redtour.core.people import mask_mobile
 from redtour.export.cells import RISKY_START, csv_row
+from redtour.export.xlsx_charts import summary_charts
 from redtour.export.xlsx_stream import MAX_ROWS, Column, XlsxStreamWriter
 
 #: (header, width, kind) in file order; the importer of logs matches these headers.
@@ -115,12 +116,14 @@ def write_log_xlsx(
     detail = _prepared(rows, info.full_phone, csv_text=False)
     total = 0
     with XlsxStreamWriter(path, creator=info.exporter, title="百万职工红色寻访参与记录") as xw:
+        summary = _summary_rows(stats, target)
         xw.add_sheet(
             "汇总",
             [Column("项目", 34), Column("人数", 12, "number"), Column("人次", 12, "number")],
-            _summary_rows(stats, target),
+            summary,
             preamble=[["百万职工红色寻访参与情况汇总"], [info.notice()]],
             freeze_header=False,
+            charts=summary_charts(summary, "汇总", first_row=4),  # live charts by month and by venue
         )
         part = 1
         while True:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from redtour.export.cells import RISKY_START, clean_cell, is_risky
@@ -61,6 +62,7 @@ class XlsxStreamWriter:
         self.title = title
         self._zip = zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._sheets: list[str] = []
+        self._charts: dict[int, Sequence[Any]] = {}  # sheet index → export.xlsx_charts.BarChart specs
 
     def __enter__(self) -> XlsxStreamWriter:
         return self
@@ -80,6 +82,7 @@ class XlsxStreamWriter:
         preamble: Sequence[Sequence[object]] = (),
         freeze_header: bool = True,
         limit: int = MAX_ROWS - 1,
+        charts: Sequence[Any] = (),
     ) -> int:
         """Write ``preamble`` rows (title lines), a header row, then up to ``limit`` data rows.
 
@@ -88,6 +91,8 @@ class XlsxStreamWriter:
         """
         index = len(self._sheets) + 1
         self._sheets.append(name[:31])
+        if charts:
+            self._charts[index] = charts
         letters = [column_letter(i) for i in range(len(columns))]
         kinds = [c.kind for c in columns]
         header_row = len(preamble) + 1
@@ -95,7 +100,8 @@ class XlsxStreamWriter:
         with self._zip.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True) as raw:
             out: list[str] = [
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
             ]
             if freeze_header:
                 out.append(
@@ -127,7 +133,8 @@ class XlsxStreamWriter:
                     batch.clear()
                 if written >= limit:
                     break
-            raw.write(("".join(batch) + "</sheetData></worksheet>").encode())
+            drawing = '<drawing r:id="rId1"/>' if charts else ""
+            raw.write(("".join(batch) + f"</sheetData>{drawing}</worksheet>").encode())
         return written
 
     @staticmethod
@@ -156,11 +163,40 @@ class XlsxStreamWriter:
         parts.append("</row>")
         return "".join(parts)
 
+    def _write_charts(self) -> str:
+        """Drawing, chart and rels parts for the sheets that have charts; returns their content-type overrides."""
+        from redtour.export.xlsx_charts import chart_xml, drawing_xml, rels_xml
+
+        types, chart_no = [], 0
+        for d, (sheet, charts) in enumerate(sorted(self._charts.items()), start=1):
+            z = self._zip
+            z.writestr(
+                f"xl/worksheets/_rels/sheet{sheet}.xml.rels",
+                rels_xml([("drawing", f"../drawings/drawing{d}.xml")]),
+            )
+            z.writestr(f"xl/drawings/drawing{d}.xml", drawing_xml(charts))
+            targets = []
+            for ch in charts:
+                chart_no += 1
+                z.writestr(f"xl/charts/chart{chart_no}.xml", chart_xml(ch))
+                targets.append(("chart", f"../charts/chart{chart_no}.xml"))
+                types.append(
+                    f'<Override PartName="/xl/charts/chart{chart_no}.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+                )
+            z.writestr(f"xl/drawings/_rels/drawing{d}.xml.rels", rels_xml(targets))
+            types.append(
+                f'<Override PartName="/xl/drawings/drawing{d}.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+            )
+        return "".join(types)
+
     def close(self) -> None:
         if not self._sheets:
             raise ValueError("a workbook needs at least one sheet")
         n = len(self._sheets)
         z = self._zip
+        chart_types = self._write_charts()
         z.writestr(
             "[Content_Types].xml",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -174,6 +210,7 @@ class XlsxStreamWriter:
                 'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
                 for i in range(1, n + 1)
             )
+            + chart_types
             + '<Override PartName="/xl/styles.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
             '<Override PartName="/docProps/core.xml" '

@@ -1818,5 +1818,93 @@ e.g. 春节 2026-02-15 2026-02-23</translation>
         <source>仍要在该文件中添加 redtour 的数据表吗？（会先备份该文件）</source>
         <translation>Add redtour&apos;s tables to this file anyway? (The file is backed up first.)</translation>
     </message>
+    <message>
+        <source>行程长图</source>
+        <translation>Long image</translation>
+    </message>
+    <message>
+        <source>显示完整手机号（默认显示为 138****5678）</source>
+        <translation>Show the full mobile number (default: 138****5678)</translation>
+    </message>
+    <message>
+        <source>带队人</source>
+        <translation>Group leader</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>分享…</source>
+        <translation>Share…</translation>
+    </message>
+    <message>
+        <source>行程长图（发微信群）…</source>
+        <translation>Long image (for WeChat groups)…</translation>
+    </message>
+    <message>
+        <source>日历文件 .ics…</source>
+        <translation>Calendar file .ics…</translation>
+    </message>
+    <message>
+        <source>导航文件 GPX/KML，WGS-84（奥维、两步路）…</source>
+        <translation>Navigation file GPX/KML, WGS-84 (OvitalMap, 2bulu)…</translation>
+    </message>
+    <message>
+        <source>导航文件 GPX/KML，GCJ-02（高德、腾讯地图）…</source>
+        <translation>Navigation file GPX/KML, GCJ-02 (Amap, Tencent Maps)…</translation>
+    </message>
+    <message>
+        <source>请先计算行程，再分享。</source>
+        <translation>Compute the itinerary first, then share it.</translation>
+    </message>
+    <message>
+        <source>保存日历文件</source>
+        <translation>Save calendar file</translation>
+    </message>
+    <message>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>保存导航文件</source>
+        <translation>Save navigation file</translation>
+    </message>
+    <message>
+        <source>GPX 文件 (*.gpx);;KML 文件 (*.kml)</source>
+        <translation>GPX files (*.gpx);;KML files (*.kml)</translation>
+    </message>
+    <message>
+        <source>保存行程长图</source>
+        <translation>Save long image</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>生成报告…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <source>活动情况报告：总数与目标、按工会、场馆、月份，附图表（Word 可编辑，或 PDF）</source>
+        <translation>Activity report: totals against the target, by union, venue and month, with charts (editable Word, or PDF)</translation>
+    </message>
+    <message>
+        <source>保存活动情况报告</source>
+        <translation>Save activity report</translation>
+    </message>
+    <message>
+        <source>活动情况报告</source>
+        <translation>Activity report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx);;PDF 文件 (*.pdf)</source>
+        <translation>Word documents (*.docx);;PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在生成报告…</source>
+        <translation>Building the report…</translation>
+    </message>
 </context>
 </TS>

@@ -108,7 +108,7 @@ def prepare(
         if variants and all(v.missing_must for v in variants):
             variants = []  # keep the reason below: the must-visit venues never fit together
         if not variants and not reasons:
-            reasons.extend(_diagnose(req, venues, days))
+            reasons.extend(_diagnose(req, venues, days, holidays))
         if not variants:
             prepared.reasons[req.group_id] = reasons
             continue
@@ -119,13 +119,16 @@ def prepare(
     return prepared
 
 
-def _diagnose(req: GroupRequest, venues: Mapping[str, Venue], days: list[date]) -> list[str]:
+def _diagnose(
+    req: GroupRequest, venues: Mapping[str, Venue], days: list[date], holidays: HolidayCalendar | None
+) -> list[str]:
     """Why no route keeps the rules on any day, in the day planner's words (for the first candidate day)."""
     if not days:
         return ["在可选日期内无法安排满足开放时间和返回时间的行程"]
     stops = tuple(StopRequest(venues[v]) for v in req.must)
     ask = PlanRequest(day=days[0], start=req.start, stops=stops, start_time=req.start_time,
-                      return_by=req.return_by, mode=req.mode, lunch=LUNCH, today=days[0])  # fmt: skip
+                      return_by=req.return_by, mode=req.mode, lunch=LUNCH, today=days[0],
+                      holidays=holidays)  # fmt: skip
     try:
         plan_day(ask, time_limit=0.5)
     except PlanError as e:

@@ -55,6 +55,9 @@ def render_map_png(
     if wait_for_web_fonts(view.page, timeout_ms):
         QTimer.singleShot(100, loop.quit)  # labels drawn once the bundled font has arrived
         loop.exec()
+    from redtour.ui.printing.settle import painted
+
+    painted(view.page, timeout_ms)  # the queued calls have run and the route is drawn, even under load
     out.parent.mkdir(parents=True, exist_ok=True)
     if not view.grab().save(str(out)):
         raise RuntimeError(f"could not write {out}")

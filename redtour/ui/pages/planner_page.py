@@ -59,6 +59,7 @@ from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.pages.share_actions import share_button
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
 from redtour.ui.worker import run_in_background
@@ -199,8 +200,15 @@ class PlannerPage(QWidget):
         self.pdf_button = QPushButton(tr("导出行程单 PDF…"), objectName="planPdf")
         self.undo_button = QPushButton(tr("撤销"), objectName="planUndo")
         self.redo_button = QPushButton(tr("重做"), objectName="planRedo")
+        self.share_button = share_button(self)  # 长图, .ics, .gpx/.kml
         run_row = QHBoxLayout()
-        for w in (self.optimize_button, self.compute_button, self.print_button, self.pdf_button):
+        for w in (
+            self.optimize_button,
+            self.compute_button,
+            self.print_button,
+            self.pdf_button,
+            self.share_button,
+        ):
             run_row.addWidget(w)
         run_row.addStretch(1)
         run_row.addWidget(self.undo_button)

@@ -1,0 +1,186 @@
+"""分享 from the planner (long image, .ics, .gpx/.kml) and 生成报告 from the statistics page.
+
+Kept beside the pages rather than in them: the pages stay small and these only need a page's current plan or
+filter. The long image uses QtWebEngine on the GUI thread (as the route sheet does); the report runs in the
+thread pool (SQL, Pillow's chart drawing and docxtpl touch no Qt and no shared state).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
+
+from redtour.export.share_image import ImageOptions
+from redtour.export.share_nav import DATUM_NOTE
+from redtour.ui.i18n import tr
+from redtour.ui.messages import show_error
+from redtour.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from redtour.ui.pages.planner_page import PlannerPage
+    from redtour.ui.pages.stats_page import StatsPage
+
+
+class ImageDialog(QDialog):
+    """Who leads the group, and whether the phone shows in full (the image is forwarded beyond the group)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("行程长图"))
+        self.leader = QLineEdit(objectName="shareLeader")
+        self.phone = QLineEdit(objectName="sharePhone")
+        self.full = QCheckBox(tr("显示完整手机号（默认显示为 138****5678）"), objectName="shareFullPhone")
+        form = QFormLayout(self)
+        form.addRow(tr("带队人"), self.leader)
+        form.addRow(tr("联系电话"), self.phone)
+        form.addRow(self.full)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def share_button(page: PlannerPage) -> QPushButton:
+    button = QPushButton(tr("分享…"), objectName="planShare")
+    menu = QMenu(button)
+    menu.addAction(tr("行程长图（发微信群）…"), lambda: save_long_image(page))
+    menu.addAction(tr("日历文件 .ics…"), lambda: save_share_file(page, "ics"))
+    menu.addAction(
+        tr("导航文件 GPX/KML，WGS-84（奥维、两步路）…"), lambda: save_share_file(page, "gpx", "wgs84")
+    )
+    menu.addAction(
+        tr("导航文件 GPX/KML，GCJ-02（高德、腾讯地图）…"), lambda: save_share_file(page, "gpx", "gcj02")
+    )
+    button.setMenu(menu)
+    return button
+
+
+def _ask_path(page: QWidget, title: str, name: str, filters: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(page, title, str(Path.home() / name), filters)
+    return path
+
+
+def save_share_file(
+    page: PlannerPage, kind: str, datum: str = "wgs84", path: str | None = None
+) -> Path | None:
+    """kind "ics", or "gpx" for a navigation file (.gpx or .kml by the chosen name)."""
+    from redtour.export.share_nav import write_gpx, write_ics, write_kml
+
+    if page.plan is None or not page.plan.stops:
+        show_error(page, tr("请先计算行程，再分享。"))
+        return None
+    title = page._route_title()
+    if path is None:
+        if kind == "ics":
+            path = _ask_path(page, tr("保存日历文件"), f"{title}.ics", tr("日历文件 (*.ics)"))
+        else:
+            suffix = "" if datum == "wgs84" else "-GCJ02"
+            path = _ask_path(
+                page, tr("保存导航文件"), f"{title}{suffix}.gpx", tr("GPX 文件 (*.gpx);;KML 文件 (*.kml)")
+            )
+        if not path:
+            return None
+    out = Path(path)
+    try:
+        if kind == "ics":
+            out = write_ics(page.plan, out.with_suffix(".ics"), title)
+        elif out.suffix.lower() == ".kml":
+            out = write_kml(page.plan, out, datum, title)
+        else:
+            out = write_gpx(page.plan, out.with_suffix(".gpx"), datum, title)
+    except OSError as exc:
+        show_error(page, tr("导出失败：{0}").format(exc))
+        return None
+    note = "" if kind == "ics" else "；" + DATUM_NOTE[datum]
+    page.status.emit(tr("已导出 {0}").format(out) + note)
+    return out
+
+
+def save_long_image(
+    page: PlannerPage, path: str | None = None, options: ImageOptions | None = None
+) -> Path | None:
+    if page.plan is None or not page.plan.stops:
+        show_error(page, tr("请先计算行程，再分享。"))
+        return None
+    title = page._route_title()
+    if options is None:
+        dialog = ImageDialog(page)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        options = ImageOptions(
+            group=title,
+            leader=dialog.leader.text(),
+            leader_phone=dialog.phone.text(),
+            show_full_phone=dialog.full.isChecked(),
+        )
+    if path is None:
+        path = _ask_path(page, tr("保存行程长图"), f"{title}.png", tr("PNG 图片 (*.png)"))
+        if not path:
+            return None
+    from redtour.ui.printing.long_image import render_long_image
+
+    try:
+        with page._sheet_busy():
+            out = render_long_image(page.plan, list(page.venues.values()), options, Path(path), title)
+    except (OSError, RuntimeError) as exc:
+        show_error(page, tr("导出失败：{0}").format(exc))
+        return None
+    page.status.emit(tr("已导出 {0}").format(out))
+    return out
+
+
+def report_button(page: StatsPage) -> QPushButton:
+    button = QPushButton(tr("生成报告…"), objectName="statsReport")
+    button.setToolTip(tr("活动情况报告：总数与目标、按工会、场馆、月份，附图表（Word 可编辑，或 PDF）"))
+    button.clicked.connect(lambda: make_report(page))
+    return button
+
+
+def make_report(page: StatsPage, path: str | None = None, on_done: Any = None) -> None:
+    """Build the report for the page's current filter in the background; status line when written."""
+    if path is None:
+        path = _ask_path(
+            page,
+            tr("保存活动情况报告"),
+            tr("活动情况报告") + ".docx",
+            tr("Word 文档 (*.docx);;PDF 文件 (*.pdf)"),
+        )
+        if not path:
+            return
+    out = Path(path)
+    flt = page.current_filter()
+    db = page.db
+
+    def build() -> Path:
+        import tempfile
+
+        from redtour.export.report_docx import docx_to_pdf, write_report_docx
+        from redtour.storage.report_data import report_data
+
+        data = report_data(db, flt)
+        if out.suffix.lower() != ".pdf":
+            return write_report_docx(data, out.with_suffix(".docx"))
+        with tempfile.TemporaryDirectory(prefix="redtour-doc-") as tmp:
+            return docx_to_pdf(write_report_docx(data, Path(tmp) / "report.docx"), out)
+
+    def done(written: Path) -> None:
+        page.status.emit(tr("已导出 {0}").format(written))
+        if on_done is not None:
+            on_done(written)
+
+    page.status.emit(tr("正在生成报告…"))
+    run_in_background(build, done, lambda exc: show_error(page, tr("导出失败：{0}").format(exc)), page)

@@ -1,0 +1,55 @@
+"""分享 on the planner page and 生成报告 on the statistics page, with real widgets, files read back."""
+
+from datetime import date
+
+import gpxpy
+from docx import Document
+from icalendar import Calendar
+from PIL import Image
+
+from redtour.core.geo import wgs84_to_gcj02
+from redtour.export.share_image import ImageOptions
+from redtour.storage.participation import ParticipationRepository
+from redtour.storage.venues import VenueRepository
+from redtour.ui.pages.share_actions import make_report, save_long_image, save_share_file
+from redtour.ui.pages.stats_page import StatsPage
+from tests.importing.test_bad_files import roster_rows, write_csv
+from tests.ui.test_planner_page import optimise, page  # noqa: F401  (the planner page fixture)
+
+
+def test_share_menu_writes_calendar_navigation_and_image(qtbot, page, tmp_path):  # noqa: F811
+    page.add_venue("alpha")
+    page.add_venue("beta")
+    optimise(qtbot, page)
+    assert page.share_button.menu().actions()[0].text().startswith("行程长图")
+    ics = save_share_file(page, "ics", path=str(tmp_path / "day.ics"))
+    events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    assert [str(e["summary"]).split("：")[1] for e in events] == [s.venue.name_zh for s in page.plan.stops]
+    gpx = save_share_file(page, "gpx", "gcj02", path=str(tmp_path / "day.gpx"))
+    first = gpxpy.parse(gpx.read_text(encoding="utf-8")).waypoints[1]
+    venue = page.plan.stops[0].venue
+    assert (first.latitude, first.longitude) == tuple(round(x, 7) for x in wgs84_to_gcj02(venue.lat, venue.lon))
+    kml = save_share_file(page, "gpx", "wgs84", path=str(tmp_path / "day.kml"))
+    assert kml.suffix == ".kml" and f"{round(venue.lon, 7)},{round(venue.lat, 7)}" in kml.read_text(encoding="utf-8")
+    png = save_long_image(page, str(tmp_path / "day.png"), ImageOptions(leader_phone="13812345678"))
+    img = Image.open(png)
+    assert img.width == 1080 and img.height > 1500
+
+
+def test_report_button_writes_the_docx_for_the_current_filter(qtbot, user_db, tmp_path):
+    from redtour.storage.roster_import import import_roster
+
+    import_roster(user_db, write_csv(tmp_path / "r.csv", roster_rows(12)), "普陀区总工会")
+    repo = ParticipationRepository(user_db)
+    g = repo.create_group("普陀区总工会", "第一批", date(2026, 5, 1), ["alpha", "beta"])
+    repo.checkin(g.id, [e.participant_id for e in repo.roster(g.id)])
+    stats = StatsPage(user_db)
+    qtbot.addWidget(stats)
+    stats.set_venues(VenueRepository(user_db).list_venues())
+    stats.reload()
+    assert stats.findChild(type(stats.findChild(object, "statsExport")), "statsReport") is not None
+    written = []
+    make_report(stats, str(tmp_path / "report.docx"), written.append)
+    qtbot.waitUntil(lambda: bool(written), timeout=60_000)
+    text = "\n".join(p.text for p in Document(str(written[0])).paragraphs)
+    assert "共组织1个团队、12名职工参观2处场馆，累计24人次" in text
