@@ -23,11 +23,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import re
 import subprocess
 import sys
 import tarfile
 import tempfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,6 +64,8 @@ CORPUS = (
     "docs/user-guide.md",
 )
 
+VISIBLE_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
+
 
 def gb2312(last_row: int = 0xF7) -> set[int]:
     out = set()
@@ -72,12 +76,20 @@ def gb2312(last_row: int = 0xF7) -> set[int]:
     return out
 
 
+def file_text(path: Path) -> str:
+    """A file's text; a Word template's is in its body, header and footer parts (not the font table)."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as z:
+            return "".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist() if VISIBLE_PART.match(n))
+    return path.read_text(encoding="utf-8", errors="ignore")
+
+
 def corpus_chars() -> set[int]:
     chars: set[int] = set()
     for pattern in CORPUS:
         for path in sorted(REPO.glob(pattern)):
             if path.is_file():
-                chars.update(map(ord, path.read_text(encoding="utf-8", errors="ignore")))
+                chars.update(map(ord, file_text(path)))
     return {c for c in chars if unicodedata.category(chr(c))[0] not in "CZ" or c in (0x20, 0x3000)}
 
 

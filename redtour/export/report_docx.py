@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from redtour import paths
-from redtour.core.errors import RedtourError
+from redtour.core.errors import DamagedFileError, RedtourError
 from redtour.core.participation import StatsRow
 from redtour.export.bar_chart import bar_chart
 from redtour.storage.report_data import ReportData
@@ -98,7 +98,7 @@ def _render(tpl: Any, ctx: dict[str, Any], path: Path) -> None:
     try:
         tpl.render(ctx, autoescape=True)
     except (TemplateError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-        raise RedtourError(
+        raise DamagedFileError(  # exit 2: a file not of the kind expected
             f"模板 {path.name} 无法使用（{type(exc).__name__}：{exc}），请检查其中的 {{{{ }}}} 标记"
         ) from exc
 

@@ -203,6 +203,6 @@ def test_share_page_escapes_hostile_text_and_masks_the_phone(shared):
 def test_share_refuses_wrong_suffix_and_nothing_to_do(shared):
     _plan, _files, _gcj, tmp, db = shared
     out = run(tmp, "--db", str(db), "share", "--plan", "1")
-    assert out.returncode == 2 and "至少" in out.stderr.decode()
+    assert out.returncode == 1 and "至少" in out.stderr.decode()
     out = run(tmp, "--db", str(db), "share", "--plan", "1", "--ics", str(tmp / "x.txt"))
-    assert out.returncode == 2 and ".ics" in out.stderr.decode()
+    assert out.returncode == 1 and ".ics" in out.stderr.decode()

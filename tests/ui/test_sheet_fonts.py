@@ -1,7 +1,10 @@
 """The bundled font: a route sheet printed in this process with a bold name the bold subset lacks (real fonts,
 never Chromium's synthetic bold, which becomes Type 3), and its coverage of the app's own text."""
 
+import re
+import zipfile
 from datetime import date
+from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtGui import QRawFont
@@ -13,6 +16,8 @@ from redtour.ui.printing.sheet_pdf import print_html_to_pdf
 from tests.core.test_planner import START, venue
 
 RARE_NAME = "丌丐丕纪念馆"  # 丌丐丕: GB 2312 level 2, in the regular subset only
+
+VISIBLE_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
 
 
 def test_bold_characters_missing_from_the_bold_face_print_from_the_regular_face(qapp, tmp_path):
@@ -33,6 +38,14 @@ def test_bold_characters_missing_from_the_bold_face_print_from_the_regular_face(
     assert {str(f["/Subtype"]) for f in fonts} == {"/Type0"}
 
 
+def _text(path: Path) -> str:
+    """Text files as UTF-8; a Word template's text is in its body, header and footer parts."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as z:
+            return "".join(z.read(n).decode("utf-8") for n in z.namelist() if VISIBLE_PART.match(n))
+    return path.read_text(encoding="utf-8")
+
+
 def test_bundled_font_has_every_hanzi_of_the_catalogue_templates_and_ui(qapp):
     """New text with a character outside the subset falls back to system fonts: re-run scripts/vendor_font.py."""
     regular = QRawFont(str(paths.bundled_font("Regular")), 12)
@@ -44,7 +57,7 @@ def test_bundled_font_has_every_hanzi_of_the_catalogue_templates_and_ui(qapp):
         *root.glob("redtour/**/*.py"),
     ]
     assert len(files) > 50
-    hanzi = sorted({ch for f in files for ch in f.read_text(encoding="utf-8") if "\u4e00" <= ch <= "\u9fff"})
+    hanzi = sorted({ch for f in files for ch in _text(f) if "\u4e00" <= ch <= "\u9fff"})
     assert len(hanzi) > 800
     missing = [
         ch
