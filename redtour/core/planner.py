@@ -202,8 +202,9 @@ class _Prepared:
     warnings: tuple[str, ...]
 
 
-def _windows(venue: Venue, day: date) -> tuple[tuple[Window, ...], list[str], str | None]:
-    """The visit windows on ``day``, warnings, and the reason it cannot be visited (None if it can)."""
+def day_windows(venue: Venue, day: date) -> tuple[tuple[Window, ...], list[str], str | None]:
+    """The visit windows on ``day`` (open, last entry, close in minutes), warnings, and the reason it cannot
+    be visited (None if it can). Shared with the campaign scheduler so both apply the same calendar rules."""
     status = day_status(venue, day)
     warnings: list[str] = []
     if status.holiday_data_missing:
@@ -252,7 +253,7 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
         if venue.location is None:
             windows, warnings, reason = (), [], f"{venue.name_zh} 没有位置信息，无法安排路线"
         else:
-            windows, warnings, reason = _windows(venue, req.day)
+            windows, warnings, reason = day_windows(venue, req.day)
         if reason is not None:
             if stop.must:
                 reasons.append(reason)
