@@ -30,7 +30,13 @@ DEFAULT_CONCURRENT = 1
 DEFAULT_TOUR_MINUTES = 60  # the day planner's default visit length (core.planner.DEFAULT_VISIT_MIN)
 
 Origin = Literal["staff", "source", "catalogue", "default", "unknown"]
-ORIGIN_ZH = {"staff": "工作人员核实", "source": "资料", "catalogue": "场馆目录", "default": "默认", "unknown": ""}
+ORIGIN_ZH = {
+    "staff": "工作人员核实",
+    "source": "资料",
+    "catalogue": "场馆目录",
+    "default": "默认",
+    "unknown": "",
+}
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,9 @@ class VenueCapacityInfo:
 
     @property
     def unverified(self) -> tuple[str, ...]:
-        return tuple(f for f in ("max_group", "concurrent", "per_day", "lead_days") if self.facts[f].unverified)
+        return tuple(
+            f for f in ("max_group", "concurrent", "per_day", "lead_days") if self.facts[f].unverified
+        )
 
     def describe(self, fact: str) -> str:
         f = self.facts[fact]

@@ -102,7 +102,9 @@ def _find_header(rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]]
             best = (i, found)
     if best is None or len(best[1]) < 3:
         names = "、".join(FIELDS[f][0] for f in REQUIRED)
-        raise RequestFormatError(f"找不到表头：前 {HEADER_SCAN_ROWS} 行中没有活动报名表的列名（至少需要 {names}）")
+        raise RequestFormatError(
+            f"找不到表头：前 {HEADER_SCAN_ROWS} 行中没有活动报名表的列名（至少需要 {names}）"
+        )
     missing = [FIELDS[f][0] for f in REQUIRED if f not in best[1]]
     if missing:
         raise RequestFormatError(f"表头（第 {best[0] + 1} 行）缺少“{'、'.join(missing)}”列")

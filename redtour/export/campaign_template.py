@@ -20,7 +20,11 @@ EXAMPLE = (
 
 def write_request_template(path: Path) -> None:
     columns = [
-        Column(FIELDS[f][0], WIDTHS.get(f, 12), text_format=f in ("earliest", "latest", "phone", "start_time", "return_by"))
+        Column(
+            FIELDS[f][0],
+            WIDTHS.get(f, 12),
+            text_format=f in ("earliest", "latest", "phone", "start_time", "return_by"),
+        )
         for f in ORDER
     ]
     note = (
@@ -28,4 +32,6 @@ def write_request_template(path: Path) -> None:
         "出发地可填场馆名或“纬度,经度”；交通方式：包车/地铁/步行。示例行可删除。"
     )
     with XlsxStreamWriter(path, title="红色寻访活动报名表") as xw:
-        xw.add_sheet("报名表", columns, [list(EXAMPLE)], preamble=[["百万职工红色寻访 活动团队报名表"], [note]])
+        xw.add_sheet(
+            "报名表", columns, [list(EXAMPLE)], preamble=[["百万职工红色寻访 活动团队报名表"], [note]]
+        )

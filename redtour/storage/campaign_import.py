@@ -99,18 +99,35 @@ def import_requests(
                 s.flush()
             s.add(
                 CampaignRequestRow(
-                    uuid=new_uuid(), campaign_id=campaign.id, union_id=union.id, name=r.name,
-                    people=r.people, earliest=r.earliest, latest=r.latest, no_weekdays=list(r.no_weekdays),
-                    must_venues=list(r.must), optional_venues=list(r.optional),
-                    start_place=place_to_dict(r.start), mode=r.mode.value, start_time=r.start_time,
-                    return_by=r.return_by, leader=r.leader, phone=r.phone, split_ok=r.split_ok,
+                    uuid=new_uuid(),
+                    campaign_id=campaign.id,
+                    union_id=union.id,
+                    name=r.name,
+                    people=r.people,
+                    earliest=r.earliest,
+                    latest=r.latest,
+                    no_weekdays=list(r.no_weekdays),
+                    must_venues=list(r.must),
+                    optional_venues=list(r.optional),
+                    start_place=place_to_dict(r.start),
+                    mode=r.mode.value,
+                    start_time=r.start_time,
+                    return_by=r.return_by,
+                    leader=r.leader,
+                    phone=r.phone,
+                    split_ok=r.split_ok,
                     created=now,
                 )  # fmt: skip
             )
         s.add(
             ImportBatchRow(
-                kind="campaign", file_name=path.name, sha256=sha, added=report.added, merged=0,
-                skipped=len(report.skipped), at=now,
+                kind="campaign",
+                file_name=path.name,
+                sha256=sha,
+                added=report.added,
+                merged=0,
+                skipped=len(report.skipped),
+                at=now,
             )  # fmt: skip
         )
         audit.record(

@@ -185,11 +185,7 @@ class CampaignRepository:
         wanted = set(venue_ids) if venue_ids is not None else None
         with self.db.reading() as s:
             staff = self.staff_capacity(s)
-        return {
-            v.id: capacity_of(v, staff.get(v.id, ()))
-            for v in venues
-            if wanted is None or v.id in wanted
-        }
+        return {v.id: capacity_of(v, staff.get(v.id, ())) for v in venues if wanted is None or v.id in wanted}
 
     def set_capacity(
         self, venue_id: str, values: dict[str, int], checked: date | None, said_by: str = "", note: str = ""
