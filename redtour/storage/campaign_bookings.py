@@ -105,7 +105,7 @@ def bookings(
                     VisitRow.venue_id,
                     VisitRow.day,
                     func.count(func.distinct(VisitRow.participant_id)),
-                )  # fmt: skip
+                )
                 .where(VisitRow.group_id.in_(groups))
                 .group_by(VisitRow.group_id, VisitRow.venue_id, VisitRow.day)
             )
@@ -146,7 +146,7 @@ def bookings(
                 r.tour_group_id,
                 attended.get(key, 0) if r.tour_group_id else None,  # type: ignore[arg-type]
                 tuple(names.get(r.tour_group_id or 0, ())) if b.venue_id in needs_names else (),
-            )  # fmt: skip
+            )
         )
     return out
 

@@ -117,7 +117,7 @@ def import_requests(
                     phone=r.phone,
                     split_ok=r.split_ok,
                     created=now,
-                )  # fmt: skip
+                )
             )
         s.add(
             ImportBatchRow(
@@ -128,7 +128,7 @@ def import_requests(
                 merged=0,
                 skipped=len(report.skipped),
                 at=now,
-            )  # fmt: skip
+            )
         )
         audit.record(
             s,

@@ -91,7 +91,7 @@ def run_inputs(db: Database, campaign: Campaign) -> RunInputs:
             a.day,
             _stops(a.stops),
             pinned=a.pinned,
-        )  # fmt: skip
+        )
         for a in rows
     )
     pins = tuple(Pin(a.group_id, a.day, a.stops, a.part) for a in previous if a.pinned)
@@ -161,7 +161,7 @@ def save_schedule(db: Database, campaign: Campaign, result: ScheduleResult, toda
                         state="待预约",
                         updated_at=datetime.now(),
                         deadline=a.day - timedelta(days=lead) if lead is not None else None,
-                    )  # fmt: skip
+                    )
                 )
         for rid, _part in before:
             if rid not in placed and rid not in pinned_requests:
@@ -178,7 +178,7 @@ def save_schedule(db: Database, campaign: Campaign, result: ScheduleResult, toda
                 gap=result.gap,
                 result=result.to_json(),
                 created=datetime.now(),
-            )  # fmt: skip
+            )
         )
         audit.record(
             s,
