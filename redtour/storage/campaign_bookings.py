@@ -97,7 +97,7 @@ def bookings(
         )
         rows = s.execute(stmt).all()
         groups = {r.tour_group_id for _b, r, _u, _v in rows if r.tour_group_id}
-        attended: dict[tuple[int, str, date], int] = {}
+        attended: dict[tuple[int | None, str, date], int] = {}
         if groups:
             q = (
                 select(
@@ -144,7 +144,7 @@ def bookings(
                 b.confirmed_by,
                 b.deadline,
                 r.tour_group_id,
-                attended.get(key, 0) if r.tour_group_id else None,  # type: ignore[arg-type]
+                attended.get(key, 0) if r.tour_group_id else None,
                 tuple(names.get(r.tour_group_id or 0, ())) if b.venue_id in needs_names else (),
             )
         )

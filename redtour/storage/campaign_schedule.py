@@ -124,9 +124,9 @@ def save_schedule(db: Database, campaign: Campaign, result: ScheduleResult, toda
         pinned_requests = {rid for rid, _ in pinned}
         before = {(a.request_id, a.part): (a.day, a.stops) for a in old}
         moved: list[str] = []
-        for a in old:
-            if a.request_id not in pinned_requests:
-                s.delete(a)
+        for row in old:
+            if row.request_id not in pinned_requests:
+                s.delete(row)
         s.execute(
             delete(BookingRow).where(
                 BookingRow.request_id.in_([int(k) for k in reqs]),

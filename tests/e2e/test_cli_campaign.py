@@ -40,13 +40,25 @@ def listing(tmp_path) -> list[dict]:
 
 def test_create_template_import_and_refusals(tmp_path):
     create(tmp_path)
-    again = run(tmp_path, "campaign", "create", "--name", "冬季寻访", "--from", "2026-12-07", "--to", "2026-12-31")
+    again = run(
+        tmp_path, "campaign", "create", "--name", "冬季寻访", "--from", "2026-12-07", "--to", "2026-12-31"
+    )
     assert again.returncode == 2 and "已有名为“冬季寻访”的活动" in again.stderr.decode()
     template = tmp_path / "报名表.xlsx"
     assert run(tmp_path, "campaign", "template", "--out", str(template)).returncode == 0
     sheet = CalamineWorkbook.from_path(str(template)).get_sheet_by_name("报名表").to_python()
     assert sheet[2][:5] == ["工会", "团队", "人数", "最早日期", "最晚日期"]
-    dry = run(tmp_path, "campaign", "import", str(template), "--campaign", "冬季寻访", "--dry-run", "--format", "json")
+    dry = run(
+        tmp_path,
+        "campaign",
+        "import",
+        str(template),
+        "--campaign",
+        "冬季寻访",
+        "--dry-run",
+        "--format",
+        "json",
+    )
     assert dry.returncode == 0, dry.stderr.decode()
     assert (json.loads(dry.stdout)["added"], json.loads(dry.stdout)["applied"]) == (1, False)
 
@@ -63,7 +75,9 @@ def test_create_template_import_and_refusals(tmp_path):
     ]
     outside = rows()
     outside[2][4] = "2027-01-10"
-    out = run(tmp_path, "campaign", "import", str(write_csv(tmp_path / "o.csv", outside)), "--campaign", "冬季寻访")
+    out = run(
+        tmp_path, "campaign", "import", str(write_csv(tmp_path / "o.csv", outside)), "--campaign", "冬季寻访"
+    )
     assert out.returncode == 1 and "第 3 行：日期 2026-12-08—2027-01-10 超出活动日期" in out.stdout.decode()
     assert listing(tmp_path)[0]["groups"] == 0  # nothing was written
 
@@ -89,11 +103,19 @@ def test_venue_capacity_show_and_set(tmp_path):
               "--per-day", "8", "--lead-days", "3", "--checked", "2026-12-01", "--by", "馆方电话", "--note", "王老师")  # fmt: skip
     assert out.returncode == 0, out.stderr.decode()
     assert "每团最多人数：30人（2026-12-01核实，馆方电话，王老师）" in out.stdout.decode()
-    shown = json.loads(run(tmp_path, "venue", "capacity", "沪西工人半日学校", "--format", "json").stdout)["facts"]
-    assert (shown["per_day"]["value"], shown["lead_days"]["value"], shown["concurrent"]["unverified"]) == (8, 3, False)
+    shown = json.loads(run(tmp_path, "venue", "capacity", "沪西工人半日学校", "--format", "json").stdout)[
+        "facts"
+    ]
+    assert (shown["per_day"]["value"], shown["lead_days"]["value"], shown["concurrent"]["unverified"]) == (
+        8,
+        3,
+        False,
+    )
     bad = run(tmp_path, "venue", "capacity", "沪西工人半日学校", "--concurrent", "0", "--per-day", "9")
     assert bad.returncode == 2 and "同时在馆团队数应在" in bad.stderr.decode()
-    shown = json.loads(run(tmp_path, "venue", "capacity", "沪西工人半日学校", "--format", "json").stdout)["facts"]
+    shown = json.loads(run(tmp_path, "venue", "capacity", "沪西工人半日学校", "--format", "json").stdout)[
+        "facts"
+    ]
     assert shown["per_day"]["value"] == 8  # the refused command changed nothing
     assert run(tmp_path, "venue", "capacity", "没有这个馆").returncode == 2
 
@@ -114,21 +136,35 @@ def test_schedule_bookings_states_and_reschedule(tmp_path):
     assert (data["scheduled_groups"], data["scheduled_people"], data["unscheduled"]) == (2, 45, [])
     for a in data["assignments"]:
         assert "2026-12-08" <= a["date"] <= "2026-12-18" and a["stops"]
-    out = run(tmp_path, "campaign", "bookings", "--campaign", "冬季寻访", "--today", "2026-12-01", "--format", "json")
+    out = run(
+        tmp_path,
+        "campaign",
+        "bookings",
+        "--campaign",
+        "冬季寻访",
+        "--today",
+        "2026-12-01",
+        "--format",
+        "json",
+    )
     books = json.loads(out.stdout)["bookings"]
     assert len(books) == sum(len(a["stops"]) for a in data["assignments"])
     assert {b["state"] for b in books} == {"待预约"} and "138****8000" in {b["phone"] for b in books}
     first = books[0]
     refused = run(tmp_path, "campaign", "booking", str(first["id"]), "--state", "已预约")
     assert refused.returncode == 2 and "预约号" in refused.stderr.decode()
-    ok = run(tmp_path, "campaign", "booking", str(first["id"]), "--state", "已预约", "--ref", "R-1", "--by", "李")
+    ok = run(
+        tmp_path, "campaign", "booking", str(first["id"]), "--state", "已预约", "--ref", "R-1", "--by", "李"
+    )
     assert ok.returncode == 0 and "待预约 → 已预约" in ok.stdout.decode()
     again = _schedule(tmp_path)
     pinned = [a for a in again["assignments"] if a["group_id"] == next(
         x["group_id"] for x in data["assignments"] if x["name"] == first["group"])]  # fmt: skip
     assert pinned and all(a["date"] == first["date"] for a in pinned)
     xlsx = tmp_path / "bookings.xlsx"
-    out = run(tmp_path, "campaign", "bookings", "--campaign", "冬季寻访", "--format", "xlsx", "--out", str(xlsx))
+    out = run(
+        tmp_path, "campaign", "bookings", "--campaign", "冬季寻访", "--format", "xlsx", "--out", str(xlsx)
+    )
     assert out.returncode == 0, out.stderr.decode()
     wb = CalamineWorkbook.from_path(str(xlsx))
     venues = {b["venue"] for b in json.loads(run(tmp_path, "campaign", "bookings", "--campaign", "冬季寻访",

@@ -44,7 +44,9 @@ class VenueCapacity:
     concurrent: int = 1  # groups inside at the same time (1: cautious default)
     per_day: int | None = None  # groups per day
     lead_days: int = 0  # book at least this many days ahead of the visit
-    tour_minutes: int | None = None  # visit length; None: the catalogue's visit_minutes, else the planner's 60
+    tour_minutes: int | None = (
+        None  # visit length; None: the catalogue's visit_minutes, else the planner's 60
+    )
     slot_minutes: int | None = None  # visits start on this grid from each opening period's start
     slots_per_day: int | None = None
     arrive_early: int = 0  # minutes before the tour the group must be there (counted as occupying the venue)
@@ -108,7 +110,9 @@ class Assignment:
     stops: tuple[StopTime, ...]
     travel_min: int = 0
     lunch: tuple[time, time] | None = None
-    missing_must: tuple[str, ...] = ()  # must-visit venues this route leaves out (the objective's second rank)
+    missing_must: tuple[
+        str, ...
+    ] = ()  # must-visit venues this route leaves out (the objective's second rank)
     pinned: bool = False
 
 
