@@ -496,6 +496,10 @@
         <translation>Statistics</translation>
     </message>
     <message>
+        <source>活动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
         <source>加入行程</source>
         <translation>Add to plan</translation>
     </message>
@@ -682,8 +686,168 @@
         <translation>Employee no.</translation>
     </message>
     <message>
+        <source>新建活动…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>导入报名表…</source>
+        <translation>Import requests…</translation>
+    </message>
+    <message>
+        <source>下载报名表模板…</source>
+        <translation>Download request template…</translation>
+    </message>
+    <message>
+        <source>排程</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>日期范围</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>必去场馆</source>
+        <translation>Must visit</translation>
+    </message>
+    <message>
+        <source>排定</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>标为已预约…</source>
+        <translation>Mark booked…</translation>
+    </message>
+    <message>
+        <source>标为已确认</source>
+        <translation>Mark confirmed</translation>
+    </message>
+    <message>
+        <source>标为已取消</source>
+        <translation>Mark cancelled</translation>
+    </message>
+    <message>
+        <source>退回待预约</source>
+        <translation>Back to to-book</translation>
+    </message>
+    <message>
+        <source>名额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>已排</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>已参加</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>报名团队</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>场馆日历</source>
+        <translation>Venue calendar</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>还没有活动：点“新建活动…”开始</source>
+        <translation>No campaign yet: click “New campaign…” to start</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 个团队，报名 {2} 人，已排 {3} 人，已参加 {4} 人</source>
+        <translation>{0}: {1} groups, {2} people requested, {3} scheduled, {4} attended</translation>
+    </message>
+    <message>
+        <source>；目标 {0} 人</source>
+        <translation>; target {0} people</translation>
+    </message>
+    <message>
+        <source>未排</source>
+        <translation>not scheduled</translation>
+    </message>
+    <message>
+        <source>（容量待核实）</source>
+        <translation> (capacity to be verified)</translation>
+    </message>
+    <message>
+        <source>保存报名表模板</source>
+        <translation>Save request template</translation>
+    </message>
+    <message>
+        <source>活动报名表.xlsx</source>
+        <translation>campaign-requests.xlsx</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>请先新建活动</source>
+        <translation>Create a campaign first</translation>
+    </message>
+    <message>
+        <source>导入报名表</source>
+        <translation>Import requests</translation>
+    </message>
+    <message>
+        <source>正在排程…</source>
+        <translation>Scheduling…</translation>
+    </message>
+    <message>
+        <source>已找到 {0} 个方案，用时 {1:.0f} 秒</source>
+        <translation>{0} solutions found in {1:.0f} s</translation>
+    </message>
+    <message>
+        <source>正在停止，保留目前最好的方案…</source>
+        <translation>Stopping; keeping the best schedule so far…</translation>
+    </message>
+    <message>
+        <source>未证明最优</source>
+        <translation>not proven optimal</translation>
+    </message>
+    <message>
+        <source>已排 {0} 个团队、{1} 人，{2} 个未排；{3}</source>
+        <translation>Scheduled {0} groups, {1} people, {2} not scheduled; {3}</translation>
+    </message>
+    <message>
+        <source>；改动：{0}</source>
+        <translation>; moved: {0}</translation>
+    </message>
+    <message>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>场馆给的预约号：</source>
+        <translation>Venue&apos;s reference number:</translation>
+    </message>
+    <message>
+        <source>确认人：</source>
+        <translation>Confirmed by:</translation>
     </message>
     <message>
         <source>团队</source>
@@ -1467,8 +1631,24 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>to</translation>
     </message>
     <message>
+        <source>新建活动</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
         <source>未设定</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>To</translation>
     </message>
     <message>
         <source>完成 %p%</source>
