@@ -160,3 +160,30 @@ def test_schedule_bookings_pin_and_reschedule(user_db, tmp_path, campaign):
         set_state(user_db, first.id, "已预约", reference="B", by="李")
     late = next(b for b in bookings(user_db, campaign.id) if b.id == first.id)
     assert late.attended == 0 and late.attendance_flag(date(2026, 12, 9)) == "未到（无签到）"
+
+
+def test_attendance_from_checkins_and_real_name_lists(user_db, tmp_path, campaign):
+    from redtour.storage.roster_import import import_roster
+
+    import_requests(user_db, write_csv(tmp_path / "r.csv", request_rows()), campaign)
+    inputs = run_inputs(user_db, campaign)
+    g1 = inputs.requests[0].group_id
+    save_schedule(user_db, campaign, _result(inputs, {g1: date(2026, 12, 8)}), date(2026, 12, 1))
+    repo = CampaignRepository(user_db)
+    first = bookings(user_db, campaign.id)[0]
+    roster = [["姓名", "手机号"]] + [[f"职工{chr(0x4E00 + i)}", f"1390000{i:04d}"] for i in range(20)]
+    import_roster(user_db, write_csv(tmp_path / "p.csv", roster), "机电工会", group_id=first.tour_group_id)
+    # The venue needs a real-name list: the booking carries the group's names.
+    repo.set_capacity("alpha", {"real_name": 1}, date(2026, 12, 1), "馆方")
+    named = bookings(user_db, campaign.id, repo.capacities())[0]
+    assert len(named.names) == 20 and named.names[0].startswith("职工")
+    assert bookings(user_db, campaign.id, repo.capacities(["beta"]))[0].names == ()
+    set_state(user_db, first.id, "已预约", reference="A-1", by="李")
+    people = [e.participant_id for e in ParticipationRepository(user_db).roster(first.tour_group_id)]
+    ParticipationRepository(user_db).checkin(first.tour_group_id, people[:11])
+    after = bookings(user_db, campaign.id)[0]
+    assert after.attended == 11
+    assert after.attendance_flag(date(2026, 12, 8)) == ""  # not before the day is over
+    assert after.attendance_flag(date(2026, 12, 9)) == "到 11/20 人，低于60%"
+    ParticipationRepository(user_db).checkin(first.tour_group_id, people)
+    assert bookings(user_db, campaign.id)[0].attendance_flag(date(2026, 12, 9)) == ""
