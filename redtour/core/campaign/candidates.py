@@ -1,0 +1,428 @@
+"""Per group and day, the timed-route shapes the scheduler may choose from ("variants"), and why none exist.
+
+A variant fixes the day, the venues and their order, where lunch goes and the travel legs; only the start
+times stay free (on a grid of allowed values from the venue's windows). The day planner (``tsptw.solve``)
+picks the order and the optional venues that fit, and a grid simulation keeps only variants that can be
+timed at all: this is the domain precompute that keeps the CP-SAT model small (``improved=False`` skips it
+and lists every day and lunch position in the request's own order, for the benchmark's plain model).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from redtour.core.calendar import WEEKDAY_ZH
+from redtour.core.campaign.model import GroupRequest, Pin, VenueCapacity
+from redtour.core.catalogue import Venue
+from redtour.core.geo import geodesic_km
+from redtour.core.planner import DEFAULT_VISIT_MIN, Lunch, PlanError, PlanRequest, StopRequest, plan_day
+from redtour.core.planner import day_windows as _day_windows
+from redtour.core.travel import MODELS, Mode
+from redtour.core.tsptw import LunchRule, Problem, solve
+
+GRID = 5  # visits start on 5-minute marks unless the venue books by slot
+LUNCH = Lunch()
+
+
+@dataclass(frozen=True)
+class StopSpec:
+    venue_id: str
+    tour: int
+    early: int
+    starts: tuple[int, ...]  # allowed tour starts (minutes since midnight), sorted
+    windows: tuple[tuple[int, int, int], ...] = ()  # the day's (open, last entry, close)
+
+
+@dataclass(frozen=True)
+class Variant:
+    day: date
+    stops: tuple[StopSpec, ...]
+    legs: tuple[int, ...]  # start→first, …, last→start (len(stops) + 1)
+    lunch_after: int | None  # lunch after this many stops (None: no lunch that day)
+    start_time: int
+    return_by: int
+    missing_must: tuple[str, ...] = ()
+    optional: int = 0  # optional venues visited
+    preferred: bool = False
+
+    @property
+    def travel(self) -> int:
+        return sum(self.legs)
+
+    @property
+    def weekend(self) -> bool:
+        return self.day.isoweekday() >= 6
+
+
+@dataclass
+class Part:
+    """A group, or one sub-group of a group split for a venue's group-size limit."""
+
+    request: GroupRequest
+    index: int
+    parts: int
+    people: int
+    variants: list[Variant] = field(default_factory=list)
+    pin: Pin | None = None
+    #: Routes leaving one must-visit venue out: offered when the group does not fit with all of them.
+    fallback: list[Variant] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.request.group_id, self.index)
+
+
+@dataclass
+class Prepared:
+    parts: list[Part]
+    reasons: dict[str, list[str]]  # group id → why it has no variant at all (Chinese)
+    notes: list[str]
+    capacities: dict[str, VenueCapacity]
+    lunch: LunchRule
+    requests: dict[str, GroupRequest] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=65536)
+def day_windows(venue: Venue, day: date) -> tuple[tuple[tuple[int, int, int], ...], list[str], str | None]:
+    """The day planner's windows, cached: every group asks about the same venues and days."""
+    return _day_windows(venue, day)
+
+
+@functools.lru_cache(maxsize=65536)
+def stop_spec(venue: Venue, cap: VenueCapacity, day: date) -> StopSpec | None:
+    """The venue's allowed tour starts on ``day`` (None: closed, or no start fits)."""
+    windows, _warnings, closed = day_windows(venue, day)
+    if closed is not None:
+        return None
+    tour = tour_minutes(venue, cap)
+    starts = start_values(windows, tour, cap)
+    return StopSpec(venue.id, tour, cap.arrive_early, starts, windows) if starts else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return geodesic_km(*a, *b)
+
+
+def leg_minutes(a: tuple[float, float], b: tuple[float, float], mode: Mode) -> int:
+    """The day planner's offline travel model (travel.offline_matrix), with distances cached."""
+    if a == b:
+        return 0
+    return math.ceil(MODELS[mode].minutes(_km(min(a, b), max(a, b))) - 1e-9)
+
+
+def md(d: date) -> str:
+    return f"{d.month}月{d.day}日"
+
+
+def capacity_of(venue: Venue, capacities: Mapping[str, VenueCapacity]) -> VenueCapacity:
+    return capacities.get(venue.id) or VenueCapacity.cautious(venue)
+
+
+def tour_minutes(venue: Venue, cap: VenueCapacity) -> int:
+    return cap.tour_minutes or venue.visit_minutes or DEFAULT_VISIT_MIN
+
+
+def start_values(windows: Sequence[tuple[int, int, int]], tour: int, cap: VenueCapacity) -> tuple[int, ...]:
+    step = cap.slot_minutes or GRID
+    values: list[int] = []
+    for opening, last, close in windows:
+        first = opening if cap.slot_minutes else -(-opening // GRID) * GRID
+        values.extend(x for x in range(first, min(last, close - tour) + 1, step))
+    return tuple(sorted(set(values)))
+
+
+def earliest_times(v: Variant, lunch: LunchRule) -> tuple[list[int], int | None] | None:
+    """The earliest tour starts (and lunch start) keeping every rule but capacity, or None."""
+    starts: list[int] = []
+    ready, lunch_start = v.start_time, None
+    for k in range(len(v.stops) + 1):
+        if v.lunch_after == k:
+            lunch_start = max(ready, lunch.earliest)
+            ready = lunch_start + lunch.minutes
+            if ready > lunch.latest_end:
+                return None
+        if k == len(v.stops):
+            break
+        s = v.stops[k]
+        need = ready + v.legs[k] + s.early
+        x = next((x for x in s.starts if x >= need), None)
+        if x is None:
+            return None
+        starts.append(x)
+        ready = x + s.tour
+    if ready + v.legs[-1] > v.return_by:
+        return None
+    return starts, lunch_start
+
+
+def prepare(
+    requests: Sequence[GroupRequest],
+    venues: Mapping[str, Venue],
+    capacities: Mapping[str, VenueCapacity],
+    start: date,
+    end: date,
+    today: date,
+    pins: Sequence[Pin] = (),
+    *,
+    improved: bool = True,
+) -> Prepared:
+    lunch = LunchRule(
+        LUNCH.earliest.hour * 60 + LUNCH.earliest.minute,
+        LUNCH.latest_end.hour * 60 + LUNCH.latest_end.minute,
+        LUNCH.minutes,
+    )
+    caps = {vid: capacity_of(v, capacities) for vid, v in venues.items()}
+    pinned = {(p.group_id, p.part): p for p in pins}
+    prepared = Prepared([], {}, [], caps, lunch)
+    for req in requests:
+        prepared.requests[req.group_id] = req
+        reasons: list[str] = []
+        parts = _split(req, venues, caps, reasons, prepared.notes)
+        if reasons:
+            prepared.reasons[req.group_id] = reasons
+            continue
+        shares = [req.people // parts + (1 if i < req.people % parts else 0) for i in range(parts)]
+        group_parts = [
+            Part(req, i, parts, shares[i], pin=pinned.get((req.group_id, i))) for i in range(parts)
+        ]
+        if all(p.pin for p in group_parts):
+            prepared.parts.extend(group_parts)
+            continue
+        days = _days(req, venues, caps, start, end, today, reasons)
+        pin_days = {p.pin.day for p in group_parts if p.pin}
+        if pin_days:
+            days = [d for d in days if d in pin_days]
+        variants = (
+            _variants(req, venues, caps, days, lunch, improved, reasons, max(shares), today) if days else []
+        )
+        if variants and all(v.missing_must for v in variants):
+            variants = []  # keep the reason below: the must-visit venues never fit together
+        if not variants and not reasons:
+            reasons.extend(_diagnose(req, venues, days))
+        if not variants:
+            prepared.reasons[req.group_id] = reasons
+            continue
+        for p in group_parts:
+            p.variants = [] if p.pin else [v for v in variants if not v.missing_must]
+            p.fallback = [] if p.pin else [v for v in variants if v.missing_must]
+        prepared.parts.extend(group_parts)
+    return prepared
+
+
+def _diagnose(req: GroupRequest, venues: Mapping[str, Venue], days: list[date]) -> list[str]:
+    """Why no route keeps the rules on any day, in the day planner's words (for the first candidate day)."""
+    if not days:
+        return ["在可选日期内无法安排满足开放时间和返回时间的行程"]
+    stops = tuple(StopRequest(venues[v]) for v in req.must)
+    ask = PlanRequest(day=days[0], start=req.start, stops=stops, start_time=req.start_time,
+                      return_by=req.return_by, mode=req.mode, lunch=LUNCH, today=days[0])  # fmt: skip
+    try:
+        plan_day(ask, time_limit=0.5)
+    except PlanError as e:
+        return [f"{md(days[0])}起：{r}" for r in e.reasons]
+    return ["在可选日期内无法安排满足开放时间、场馆时段和返回时间的行程"]
+
+
+def _split(
+    req: GroupRequest,
+    venues: Mapping[str, Venue],
+    caps: Mapping[str, VenueCapacity],
+    reasons: list[str],
+    notes: list[str],
+) -> int:
+    if req.people <= 0:
+        reasons.append("人数必须大于0")
+        return 1
+    unknown = [v for v in (*req.must, *req.optional) if v not in venues]
+    if unknown:
+        reasons.append("场馆不在目录中：" + "、".join(unknown))
+        return 1
+    limits = [(caps[v].max_group, venues[v].name_zh) for v in req.must if caps[v].max_group]
+    if not limits:
+        return 1
+    limit, name = min(limits)  # type: ignore[type-var]
+    assert limit is not None
+    if req.people <= limit:
+        return 1
+    if not req.splittable:
+        reasons.append(f"{req.people}人超过{name}每团{limit}人上限，且该团队不可拆分")
+        return 1
+    parts = math.ceil(req.people / limit)
+    notes.append(f"团队{req.name} {req.people}人超过{name}每团{limit}人上限，拆分为{parts}个小组")
+    return parts
+
+
+def _days(
+    req: GroupRequest,
+    venues: Mapping[str, Venue],
+    caps: Mapping[str, VenueCapacity],
+    start: date,
+    end: date,
+    today: date,
+    reasons: list[str],
+) -> list[date]:
+    if req.earliest > end:
+        reasons.append("最早日期晚于活动结束")
+    if req.latest < start:
+        reasons.append("最晚日期早于活动开始")
+    if req.latest < req.earliest:
+        reasons.append("最晚日期早于最早日期")
+    if reasons:
+        return []
+    lead = max((caps[v].lead_days for v in req.must), default=0)
+    first = max(req.earliest, start, today + timedelta(days=lead))
+    last = min(req.latest, end)
+    if first > last:
+        who = max(req.must, key=lambda v: caps[v].lead_days) if req.must else None
+        reasons.append(
+            f"{venues[who].name_zh}需提前{lead}天预约，最晚日期{md(last)}已来不及"
+            if who and lead
+            else f"最晚日期{md(last)}已过"
+        )
+        return []
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    days = [d for d in days if d.isoweekday() not in req.excluded_weekdays]
+    if not days:
+        wd = "、".join(WEEKDAY_ZH[w] for w in sorted(req.excluded_weekdays))
+        reasons.append(f"{md(first)}至{md(last)}均为不可出行的{wd}")
+        return []
+    for vid in req.must:
+        venue = venues[vid]
+        if venue.location is None:
+            reasons.append(f"{venue.name_zh} 没有位置信息，无法安排路线")
+        elif all(day_windows(venue, d)[2] is not None for d in days):
+            reasons.append(f"必去场馆{venue.name_zh}在可选日期（{md(days[0])}至{md(days[-1])}）均闭馆")
+    return [] if reasons else days
+
+
+def _variants(
+    req: GroupRequest,
+    venues: Mapping[str, Venue],
+    caps: Mapping[str, VenueCapacity],
+    days: list[date],
+    lunch: LunchRule,
+    improved: bool,
+    reasons: list[str],
+    people: int,
+    today: date,
+) -> list[Variant]:
+    optional = [
+        v
+        for v in req.optional
+        if v not in req.must
+        and venues[v].location is not None
+        and (caps[v].max_group is None or caps[v].max_group >= people)  # type: ignore[operator]
+    ]
+    ids = list(dict.fromkeys([*req.must, *optional]))
+    pts = [(req.start.lat, req.start.lon)]
+    pts += [(venues[v].location.lat, venues[v].location.lon) for v in ids]  # type: ignore[union-attr]
+    pts.append((req.start.lat, req.start.lon))
+    m = [[leg_minutes(a, b, req.mode) for b in pts] for a in pts]
+    node = {v: i + 1 for i, v in enumerate(ids)}
+    t0 = req.start_time.hour * 60 + req.start_time.minute
+    t1 = req.return_by.hour * 60 + req.return_by.minute
+    if t1 <= t0:
+        reasons.append("返回时间必须晚于出发时间")
+        return []
+    needs_lunch = t0 < lunch.latest_end and t1 > lunch.earliest
+    cache: dict[tuple[object, ...], list[tuple[tuple[str, ...], int | None]]] = {}
+    preferred = set(req.preferred)
+    out: list[Variant] = []
+    must_sets = [tuple(req.must)]
+    if len(req.must) >= 2:  # a route that leaves one must-visit venue out ranks below one that keeps all
+        must_sets += [tuple(v for v in req.must if v != drop) for drop in req.must]
+    for day in days:
+        specs: dict[str, StopSpec] = {}
+        for v in ids:
+            spec = stop_spec(venues[v], caps[v], day)
+            if spec is not None and (day - today).days >= caps[v].lead_days:
+                specs[v] = spec
+        for k, must in enumerate(must_sets):
+            if any(v not in specs for v in must):
+                continue
+            chosen = [v for v in must if v in specs] + ([v for v in optional if v in specs] if k == 0 else [])
+            key = (k, tuple((v, specs[v].starts) for v in chosen))
+            if key not in cache:
+                cache[key] = _shapes(
+                    chosen, must, specs, m, node, t0, t1, lunch if needs_lunch else None, improved
+                )
+            for order, lunch_after in cache[key]:
+                stops = tuple(specs[v] for v in order)
+                legs = tuple(
+                    m[a][b]
+                    for a, b in zip(
+                        [0, *[node[v] for v in order]], [*[node[v] for v in order], 0], strict=True
+                    )
+                )
+                out.append(
+                    Variant(
+                        day, stops, legs, lunch_after, t0, t1,
+                        missing_must=tuple(v for v in req.must if v not in must),
+                        optional=sum(1 for v in order if v not in req.must),
+                        preferred=day in preferred,
+                    )
+                )  # fmt: skip
+    return out
+
+
+def _shapes(
+    chosen: list[str],
+    must: tuple[str, ...],
+    specs: Mapping[str, StopSpec],
+    m: Sequence[Sequence[int]],
+    node: Mapping[str, int],
+    t0: int,
+    t1: int,
+    lunch: LunchRule | None,
+    improved: bool,
+) -> list[tuple[tuple[str, ...], int | None]]:
+    """Venue orders and lunch positions worth offering the solver for one day (see the module docstring)."""
+    positions: list[int | None] = [None] if lunch is None else list(range(len(chosen) + 1))
+    if not improved:
+        return [(tuple(chosen), k) for k in positions]
+    idx = [0, *[node[v] for v in chosen], 0]
+    sub = [[m[a][b] for b in idx] for a in idx]
+    problem = Problem(
+        minutes=sub,
+        visit=[specs[v].tour + specs[v].early for v in chosen],
+        windows=[_span(specs[v]) for v in chosen],
+        must=frozenset(i for i, v in enumerate(chosen) if v in must),
+        start_time=t0,
+        return_by=t1,
+        lunch=lunch,
+    )  # fmt: skip
+    sol = solve(problem, time_limit=0.5)
+    if sol is None:
+        return []
+    order = tuple(chosen[i] for i in sol.order)
+    shapes = []
+    for k in positions if lunch is None else range(len(order) + 1):
+        legs = tuple(
+            m[a][b]
+            for a, b in zip([0, *[node[v] for v in order]], [*[node[v] for v in order], 0], strict=True)
+        )
+        v = Variant(date.min, tuple(specs[x] for x in order), legs, k, t0, t1)
+        timed = earliest_times(v, lunch or LunchRule(0, 0, 0))
+        if timed is not None:
+            shapes.append((ordered_back(v, timed, lunch), order, k))
+    shapes.sort(key=lambda s: s[0])
+    return [(o, k) for _b, o, k in shapes[:2]]
+
+
+def ordered_back(v: Variant, timed: tuple[list[int], int | None], lunch: LunchRule | None) -> int:
+    starts, lunch_start = timed
+    end = starts[-1] + v.stops[-1].tour if starts else v.start_time
+    if lunch_start is not None and lunch is not None and v.lunch_after == len(v.stops):
+        end = lunch_start + lunch.minutes
+    return end + v.legs[-1]
+
+
+def _span(s: StopSpec) -> tuple[tuple[int, int, int], ...]:
+    """The day's windows as the planner sees a stop whose visit includes the arrive-early margin: a relaxation
+    of the start grid (the grid simulation afterwards is exact)."""
+    return tuple((o - s.early, min(last, close - s.tour) - s.early, close) for o, last, close in s.windows)
