@@ -32,16 +32,18 @@ class Cell:
 
     @property
     def level(self) -> str:
-        """closed | empty | ok | full | over — the colour of the cell."""
+        """closed | empty | ok | full | over — the colour of the cell. Full only against a known daily cap."""
         if self.closed and not self.groups:
             return "closed"
         if not self.groups:
             return "empty"
-        over = self.peak > self.concurrent or (self.per_day is not None and self.groups > self.per_day)
-        if over or self.closed:
+        if (
+            self.closed
+            or self.peak > self.concurrent
+            or (self.per_day is not None and self.groups > self.per_day)
+        ):
             return "over"
-        full = self.peak == self.concurrent and (self.per_day is None or self.groups == self.per_day)
-        return "full" if full or (self.per_day is not None and self.groups == self.per_day) else "ok"
+        return "full" if self.per_day is not None and self.groups == self.per_day else "ok"
 
     def text(self) -> str:
         if not self.groups:

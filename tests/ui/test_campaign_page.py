@@ -49,7 +49,7 @@ def test_grid_shows_load_against_capacity_and_bookings_change_state(qtbot, user_
     assert busy.background().color().name() == COLOURS["over"]  # two groups inside at 10:30, capacity 1
     assert "10:00–11:00 机电工会 一组 20人" in busy.toolTip()
     assert page.grid.item(0, 0).background().color().name() == COLOURS["closed"]
-    assert page.grid.item(1, 2).background().color().name() == COLOURS["full"]
+    assert page.grid.item(1, 2).background().color().name() == COLOURS["ok"]
     assert page.booking_table.rowCount() == 3
     first = bookings(user_db, scheduled.id)[0]
     set_state(user_db, first.id, "已预约", reference="R1", by="李")

@@ -121,7 +121,9 @@ class CampaignPage(QWidget):
         self.grid.horizontalHeader().setDefaultSectionSize(46)
         self.booking_table = _table("campaignBookings", [tr("编号"), tr("日期"), tr("到达"), tr("场馆"), tr("团队"),
                                                          tr("人数"), tr("状态"), tr("提醒")])  # fmt: skip
-        self.booking_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.booking_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         state_row = QHBoxLayout()
         for state, label in (
             ("已预约", tr("标为已预约…")),
@@ -223,7 +225,8 @@ class CampaignPage(QWidget):
         self.booking_table.setRowCount(len(self.items))
         for r, b in enumerate(self.items):
             warn = b.deadline_warning(today) or b.attendance_flag(today)
-            values = (b.id, f"{b.day:%m-%d}", f"{b.arrive:%H:%M}", b.venue, f"{b.union} {b.group}", b.people,
+            venue = b.venue.split("——")[0]  # 湖州会馆——上海总工会遗址、…: the short name fits the column
+            values = (b.id, f"{b.day:%m-%d}", f"{b.arrive:%H:%M}", venue, f"{b.union} {b.group}", b.people,
                       b.state, warn)  # fmt: skip
             for col, v in enumerate(values):
                 self.booking_table.setItem(r, col, _item(v))
