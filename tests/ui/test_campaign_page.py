@@ -65,3 +65,19 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_schedule_runs_off_the_gui_thread_and_stop_keeps_the_best(qtbot, user_db, tmp_path):
+    repo = CampaignRepository(user_db)
+    c = repo.create("春季寻访", date(2026, 12, 7), date(2026, 12, 13))
+    import_requests(user_db, write_csv(tmp_path / "r.csv", request_rows()), c)
+    page = CampaignPage(user_db)
+    qtbot.addWidget(page)
+    page.reload()
+    page.run_schedule(time_limit=30)
+    assert page._stop is not None and not page.schedule_button.isEnabled() and page.stop_button.isEnabled()
+    page.stop()
+    qtbot.waitUntil(lambda: page._stop is None, timeout=60_000)
+    assert "已排 2 个团队、50 人" in page.solver_status.text(), page.solver_status.text()
+    assert page.schedule_button.isEnabled() and not page.stop_button.isEnabled()
+    assert page.booking_table.rowCount() >= 3

@@ -249,7 +249,8 @@ class CampaignPage(QWidget):
         for vid in rows:
             unverified = caps[vid].unverified
             labels.append(
-                venues[vid].name_zh[:10] + (tr("（容量待核实）") if "concurrent" in unverified else "")
+                venues[vid].name_zh.split("——")[0][:12]
+                + (tr("（容量待核实）") if "concurrent" in unverified else "")
             )
         self.grid.setVerticalHeaderLabels(labels)
         for r, vid in enumerate(rows):
