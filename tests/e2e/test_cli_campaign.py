@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date, timedelta
 
 import pytest
+from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 
 from tests.e2e.test_cli_sites import run
@@ -172,3 +175,27 @@ def test_schedule_bookings_states_and_reschedule(tmp_path):
     assert len(wb.sheet_names) == len(venues)
     cells = [c for name in wb.sheet_names for row in wb.get_sheet_by_name(name).to_python() for c in row]
     assert "R-1" in cells and "已预约" in cells
+
+    # A lead time makes deadlines; a deadline in two days is warned about.
+    first_day = min(a["date"] for a in again["assignments"])
+    venue = next(s["name_zh"] for a in again["assignments"] if a["date"] == first_day for s in a["stops"])
+    assert run(tmp_path, "venue", "capacity", venue, "--lead-days", "3").returncode == 0
+    _schedule(tmp_path, "--time-limit", "20")
+    today = (date.fromisoformat(first_day) - timedelta(days=4)).isoformat()
+    out = run(tmp_path, "campaign", "bookings", "--campaign", "冬季寻访", "--today", today)
+    text = out.stdout.decode()
+    assert (
+        out.returncode == 0
+        and "预约期限提醒：" in text
+        and re.search(r"预约截止日 \d\d-\d\d，还剩 [0-2] 天", text)
+    )
+
+    pdf_path = tmp_path / "bookings.pdf"
+    out = run(
+        tmp_path, "campaign", "bookings", "--campaign", "冬季寻访", "--format", "pdf", "--out", str(pdf_path)
+    )
+    assert out.returncode == 0, out.stderr.decode()
+    pdf = PdfReader(pdf_path)
+    assert len(pdf.pages) >= len(venues)  # each venue starts on a page of its own
+    first_page = pdf.pages[0].extract_text()
+    assert "团队预约清单" in first_page.replace(" ", "") and "138****" in first_page
