@@ -119,6 +119,20 @@ def md(d: date) -> str:
     return f"{d.month}月{d.day}日"
 
 
+def runs(days: Sequence[date]) -> str:
+    """12月9日至12月13日、12月16日 — consecutive days joined."""
+    days = sorted(set(days))
+    out: list[str] = []
+    i = 0
+    while i < len(days):
+        j = i
+        while j + 1 < len(days) and days[j + 1] - days[j] == timedelta(days=1):
+            j += 1
+        out.append(md(days[i]) if i == j else f"{md(days[i])}至{md(days[j])}")
+        i = j + 1
+    return "、".join(out)
+
+
 def capacity_of(venue: Venue, capacities: Mapping[str, VenueCapacity]) -> VenueCapacity:
     return capacities.get(venue.id) or VenueCapacity.cautious(venue)
 
@@ -253,7 +267,7 @@ def _split(
         reasons.append(f"{req.people}人超过{name}每团{limit}人上限，且该团队不可拆分")
         return 1
     parts = math.ceil(req.people / limit)
-    notes.append(f"团队{req.name} {req.people}人超过{name}每团{limit}人上限，拆分为{parts}个小组")
+    notes.append(f"团队“{req.name}” {req.people}人超过{name}每团{limit}人上限，拆分为{parts}个小组")
     return parts
 
 
@@ -296,7 +310,7 @@ def _days(
         if venue.location is None:
             reasons.append(f"{venue.name_zh} 没有位置信息，无法安排路线")
         elif all(day_windows(venue, d)[2] is not None for d in days):
-            reasons.append(f"必去场馆{venue.name_zh}在可选日期（{md(days[0])}至{md(days[-1])}）均闭馆")
+            reasons.append(f"必去场馆{venue.name_zh}在可选日期（{runs(days)}）均闭馆")
     return [] if reasons else days
 
 
@@ -333,25 +347,33 @@ def _variants(
     cache: dict[tuple[object, ...], list[tuple[tuple[str, ...], int | None]]] = {}
     preferred = set(req.preferred)
     out: list[Variant] = []
-    must_sets = [tuple(req.must)]
-    if len(req.must) >= 2:  # a route that leaves one must-visit venue out ranks below one that keeps all
-        must_sets += [tuple(v for v in req.must if v != drop) for drop in req.must]
+    # (must set, with optional venues): the planner's fullest route, the must-only route (an optional visit
+    # must never cost another group its place), and routes leaving one must-visit venue out (ranked lower).
+    must_sets = (
+        [(tuple(req.must), True), (tuple(req.must), False)] if optional else [(tuple(req.must), False)]
+    )
+    if len(req.must) >= 2:
+        must_sets += [(tuple(v for v in req.must if v != drop), False) for drop in req.must]
     for day in days:
         specs: dict[str, StopSpec] = {}
         for v in ids:
             spec = stop_spec(venues[v], caps[v], day)
             if spec is not None and (day - today).days >= caps[v].lead_days:
                 specs[v] = spec
-        for k, must in enumerate(must_sets):
+        seen: set[tuple[tuple[str, ...], int | None]] = set()
+        for must, with_optional in must_sets:
             if any(v not in specs for v in must):
                 continue
-            chosen = [v for v in must if v in specs] + ([v for v in optional if v in specs] if k == 0 else [])
-            key = (k, tuple((v, specs[v].starts) for v in chosen))
+            chosen = list(must) + ([v for v in optional if v in specs] if with_optional else [])
+            key = (must, tuple((v, specs[v].starts) for v in chosen))
             if key not in cache:
                 cache[key] = _shapes(
                     chosen, must, specs, m, node, t0, t1, lunch if needs_lunch else None, improved
                 )
             for order, lunch_after in cache[key]:
+                if (order, lunch_after) in seen:
+                    continue
+                seen.add((order, lunch_after))
                 stops = tuple(specs[v] for v in order)
                 legs = tuple(
                     m[a][b]
@@ -411,7 +433,9 @@ def _shapes(
         if timed is not None:
             shapes.append((ordered_back(v, timed, lunch), order, k))
     shapes.sort(key=lambda s: s[0])
-    return [(o, k) for _b, o, k in shapes[:2]]
+    return [
+        (o, k) for _b, o, k in shapes
+    ]  # every lunch position that can work: an afternoon visit needs lunch first
 
 
 def ordered_back(v: Variant, timed: tuple[list[int], int | None], lunch: LunchRule | None) -> int:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, time
 from typing import Any
 
-from redtour.core.campaign.candidates import Part, Prepared, Variant, md
+from redtour.core.campaign.candidates import Part, Prepared, Variant, runs
 from redtour.core.campaign.model import (
     Assignment,
     Pin,
@@ -150,20 +150,6 @@ def chain_ok(v: Variant, starts: Sequence[int], lunch: LunchRule) -> int | None:
     return lunch_start if ready + v.legs[-1] <= v.return_by else None
 
 
-def runs(days: Sequence[date]) -> str:
-    """12月9日至12月13日、12月16日 — consecutive days joined."""
-    days = sorted(set(days))
-    out: list[str] = []
-    i = 0
-    while i < len(days):
-        j = i
-        while j + 1 < len(days) and days[j + 1] - days[j] == timedelta(days=1):
-            j += 1
-        out.append(md(days[i]) if i == j else f"{md(days[i])}至{md(days[j])}")
-        i = j + 1
-    return "、".join(out)
-
-
 def build_result(
     prepared: Prepared,
     chosen: Mapping[tuple[str, int], Timed],
@@ -228,7 +214,7 @@ def build_result(
     for a in assignments:
         if a.missing_must and a.part == 0:
             left = "、".join(names.get(v, v) for v in a.missing_must)
-            notes.append(f"团队{requests[a.group_id].name} 未能安排必去场馆：{left}")
+            notes.append(f"团队“{requests[a.group_id].name}” 未能安排必去场馆：{left}")
     return ScheduleResult(
         optimal=optimal,
         gap=gap,

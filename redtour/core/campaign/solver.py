@@ -64,6 +64,7 @@ class _Model:
         self.choice: dict[tuple[str, int], list[tuple[Variant, Any, list[Any], Any]]] = {}
         self.on: dict[tuple[str, int], Any] = {}
         self.kept: dict[tuple[str, int], Any] = {}
+        self.fair: tuple[Any, Any, dict[str, list[Part]]] | None = None
         self.visits: dict[tuple[str, date], list[_Visit]] = defaultdict(list)
         self._build()
 
@@ -232,6 +233,7 @@ class _Model:
             return 0
         short = m.new_int_var(0, FAIR_SCALE, "pref_short")
         spread = m.new_int_var(0, FAIR_SCALE, "weekend_spread")
+        self.fair = (short, spread, dict(unions))
         weekend_all = [b for p in parts for v, b, _s, _l in self.choice[p.key] if v.weekend]
         total = len(parts)
         for members in unions.values():
@@ -336,6 +338,7 @@ def schedule(
     model.m.maximize(objective1)
     if improved:
         _hint(model, hint)
+        _hint_fairness(model, hint)
     stats: dict[str, Any] = {
         "parts": len(prepared.parts),
         "variants": sum(len(p.variants) for p in prepared.parts),
@@ -398,6 +401,28 @@ def _hint(model: _Model, chosen: Mapping[tuple[str, int], Timed]) -> None:
             if lunch is not None:
                 ls = t.lunch_start if picked and t is not None else None
                 model.m.add_hint(lunch, ls if ls is not None else model.prepared.lunch.earliest)
+
+
+def _hint_fairness(model: _Model, chosen: Mapping[tuple[str, int], Timed]) -> None:
+    """The fairness variables' values for the hinted schedule (so the hint is complete)."""
+    if model.fair is None:
+        return
+    short, spread, unions = model.fair
+    parts = [p for members in unions.values() for p in members]
+    total = len(parts)
+    weekend_all = sum(1 for p in parts if p.key in chosen and chosen[p.key].variant.weekend)
+    worst_short = worst_spread = 0
+    for members in unions.values():
+        wanting = [p for p in members if p.request.preferred]
+        if wanting:
+            got = sum(1 for p in wanting if p.key in chosen and chosen[p.key].variant.preferred)
+            worst_short = max(worst_short, -(-FAIR_SCALE * (len(wanting) - got) // len(wanting)))
+        n = len(members)
+        weekend = sum(1 for p in members if p.key in chosen and chosen[p.key].variant.weekend)
+        diff = abs(FAIR_SCALE * (weekend * total - n * weekend_all))
+        worst_spread = max(worst_spread, -(-diff // (n * total)))
+    model.m.add_hint(short, worst_short)
+    model.m.add_hint(spread, worst_spread)
 
 
 def _var(expr: Any) -> Any:

@@ -52,9 +52,13 @@ def capacities(rng: random.Random, venues: dict[str, Venue]) -> dict[str, VenueC
     for vid in venues:
         shape = rng.random()
         if shape < 0.4:  # one group at a time (the cautious default)
-            caps[vid] = VenueCapacity(vid, max_group=rng.choice([None, 30, 40]), lead_days=rng.choice([0, 1, 3]))
+            caps[vid] = VenueCapacity(
+                vid, max_group=rng.choice([None, 30, 40]), lead_days=rng.choice([0, 1, 3])
+            )
         elif shape < 0.7:
-            caps[vid] = VenueCapacity(vid, max_group=50, concurrent=2, per_day=rng.choice([None, 6]), arrive_early=10)
+            caps[vid] = VenueCapacity(
+                vid, max_group=50, concurrent=2, per_day=rng.choice([None, 6]), arrive_early=10
+            )
         else:  # a slot grid like 中共三大会址: one team every 30 minutes, 12 a day, arrive 15 minutes early
             caps[vid] = VenueCapacity(vid, max_group=30, concurrent=2, slot_minutes=30, slots_per_day=12,
                                       lead_days=3, arrive_early=15, tour_minutes=45)  # fmt: skip
