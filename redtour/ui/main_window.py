@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
             self.participation.changed.connect(self.stats.mark_stale)
         if self.campaign is not None:
             self.campaign.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.campaign.routeChanged.connect(self._show_route)
         if self.map_pane is not None:
             self.map_pane.venueClicked.connect(self.sites.select_venue)
             self.map_pane.addVenueRequested.connect(self.add_venue_at)

@@ -714,6 +714,10 @@
         <translation>Scheduled</translation>
     </message>
     <message>
+        <source>双击团队，在地图上显示其路线</source>
+        <translation>Double-click a group to show its route on the map</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -792,6 +796,10 @@
     <message>
         <source>（容量待核实）</source>
         <translation> (capacity to be verified)</translation>
+    </message>
+    <message>
+        <source>{0} 还没有排定</source>
+        <translation>{0} is not scheduled yet</translation>
     </message>
     <message>
         <source>保存报名表模板</source>

@@ -81,3 +81,18 @@ def test_schedule_runs_off_the_gui_thread_and_stop_keeps_the_best(qtbot, user_db
     assert "已排 2 个团队、50 人" in page.solver_status.text(), page.solver_status.text()
     assert page.schedule_button.isEnabled() and not page.stop_button.isEnabled()
     assert page.booking_table.rowCount() >= 3
+
+
+def test_double_click_shows_the_groups_route(qtbot, user_db, scheduled):
+    page = CampaignPage(user_db)
+    qtbot.addWidget(page)
+    page.reload()
+    with qtbot.waitSignal(page.routeChanged) as got:
+        page.requests.cellDoubleClicked.emit(1, 0)
+    route = got.args[0]
+    assert route.title == "纺织工会 二组"
+    assert [(s.label, s.detail) for s in route.stops] == [
+        ("测试纪念馆甲", "10:30–11:30"),
+        ("测试会馆乙", "13:00–14:00"),
+    ]
+    assert route.start == (31.24, 121.44) and "2026-12-09 周三 · 30人" in route.legend

@@ -69,6 +69,7 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
 
 class CampaignPage(QWidget):
     status = Signal(str)
+    routeChanged = Signal(object)  # Route: a scheduled group's day, for the map
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,9 @@ class CampaignPage(QWidget):
         self.requests = _table("campaignRequests", [tr("工会"), tr("团队"), tr("人数"), tr("日期范围"), tr("必去场馆"),
                                                     tr("排定")])  # fmt: skip
         self.requests.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.requests.setToolTip(tr("双击团队，在地图上显示其路线"))
+        self.requests.cellDoubleClicked.connect(lambda row, _col: self.show_route(row))
+        self._reqs: list[CampaignRequest] = []
         self.grid = QTableWidget(0, 0, objectName="campaignGrid")
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setDefaultSectionSize(46)
@@ -212,6 +216,7 @@ class CampaignPage(QWidget):
         for b in self.items:
             if b.state != "已取消":
                 days.setdefault(b.request_id, set()).add(b.day)
+        self._reqs = reqs
         self.requests.setRowCount(len(reqs))
         for r, q in enumerate(reqs):
             placed = "、".join(f"{d:%m-%d}" for d in sorted(days.get(q.id, ()))) or tr("未排")
@@ -262,6 +267,26 @@ class CampaignPage(QWidget):
                 self.grid.setItem(r, col, item)
 
     # --- actions -----------------------------------------------------------------------------------
+    def show_route(self, row: int) -> None:
+        """The group's first scheduled day on the map: its venues in order with the booked times."""
+        from redtour.mapping.route import route_of_visits
+
+        if not 0 <= row < len(self._reqs):
+            return
+        q = self._reqs[row]
+        mine = [b for b in self.items if b.request_id == q.id and b.state != "已取消"]
+        if not mine:
+            self.status.emit(tr("{0} 还没有排定").format(q.name))
+            return
+        day = min(b.day for b in mine)
+        venues = {v.id: v for v in VenueRepository(self.db).list_venues(include_retired=True)}
+        stops = sorted((b for b in mine if b.day == day and b.part == 0), key=lambda b: b.arrive)
+        visits = [(venues[b.venue_id], f"{b.arrive:%H:%M}–{b.depart:%H:%M}") for b in stops]
+        day_text = f"{day:%Y-%m-%d} {WEEKDAY_ZH[day.isoweekday()]} · {q.people}人"
+        self.routeChanged.emit(
+            route_of_visits(f"{q.union} {q.name}", day_text, (q.start.lat, q.start.lon), visits)
+        )
+
     def new_campaign(self) -> None:
         dialog = CampaignDialog(self)
         if not dialog.exec():
