@@ -766,6 +766,10 @@
         <translation>Attended</translation>
     </message>
     <message>
+        <source>双击工会设置名额</source>
+        <translation>Double-click a union to set its quota</translation>
+    </message>
+    <message>
         <source>报名团队</source>
         <translation>Requests</translation>
     </message>
@@ -796,6 +800,10 @@
     <message>
         <source>（容量待核实）</source>
         <translation> (capacity to be verified)</translation>
+    </message>
+    <message>
+        <source>{0} 的名额（人，0 为不限）：</source>
+        <translation>Quota of {0} (people, 0 for none):</translation>
     </message>
     <message>
         <source>{0} 还没有排定</source>

@@ -146,6 +146,8 @@ class CampaignPage(QWidget):
         bl.addLayout(state_row)
         self.unions = _table("campaignUnions", [tr("工会"), tr("名额"), tr("报名"), tr("已排"), tr("已参加")])
         self.unions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.unions.setToolTip(tr("双击工会设置名额"))
+        self.unions.cellDoubleClicked.connect(lambda row, _col: self.edit_quota(row))
         self.inner = QTabWidget(objectName="campaignTabs")
         self.inner.addTab(self.requests, tr("报名团队"))
         self.inner.addTab(self.grid, tr("场馆日历"))
@@ -267,6 +269,16 @@ class CampaignPage(QWidget):
                 self.grid.setItem(r, col, item)
 
     # --- actions -----------------------------------------------------------------------------------
+    def edit_quota(self, row: int) -> None:
+        item = self.unions.item(row, 0)
+        if self.campaign is None or item is None:
+            return
+        quota, ok = QInputDialog.getInt(self, tr("名额"), tr("{0} 的名额（人，0 为不限）：").format(item.text()),
+                                        0, 0, 10_000_000)  # fmt: skip
+        if ok:
+            self.repo.set_quota(self.campaign.id, item.text(), quota or None)
+            self.refresh()
+
     def show_route(self, row: int) -> None:
         """The group's first scheduled day on the map: its venues in order with the booked times."""
         from redtour.mapping.route import route_of_visits
