@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -204,6 +205,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         result = schedule(
             inputs.requests, inputs.venues, inputs.capacities, c.start, c.end, today,
             time_limit=args.time_limit, pins=inputs.pins, previous=inputs.previous or None,
+            progress=None if args.format == "json" else _report_progress,
         )  # fmt: skip
         moved = save_schedule(db, c, result, today)
     data = result.to_json()
@@ -219,6 +221,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         return 0
     print(format_schedule(data))
     return 0
+
+
+def _report_progress(p: Any) -> None:
+    print(f"  …已找到 {p.solutions} 个方案（{p.elapsed:.1f} 秒）", file=sys.stderr, flush=True)
 
 
 def format_schedule(data: dict[str, Any]) -> str:
