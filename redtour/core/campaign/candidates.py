@@ -9,7 +9,6 @@ and lists every day and lunch position in the request's own order, for the bench
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,45 +16,23 @@ from datetime import date, timedelta
 
 from redtour.core.calendar import WEEKDAY_ZH
 from redtour.core.campaign.model import GroupRequest, Pin, VenueCapacity
+from redtour.core.campaign.rules import (
+    LUNCH,
+    StopSpec,
+    Variant,
+    capacity_of,
+    day_windows,
+    earliest_times,
+    leg_minutes,
+    md,
+    runs,
+    stop_spec,
+)
 from redtour.core.catalogue import Venue
-from redtour.core.geo import geodesic_km
-from redtour.core.planner import DEFAULT_VISIT_MIN, Lunch, PlanError, PlanRequest, StopRequest, plan_day
-from redtour.core.planner import day_windows as _day_windows
-from redtour.core.travel import MODELS, Mode
+from redtour.core.planner import PlanError, PlanRequest, StopRequest, plan_day
 from redtour.core.tsptw import LunchRule, Problem, solve
 
-GRID = 5  # visits start on 5-minute marks unless the venue books by slot
-LUNCH = Lunch()
-
-
-@dataclass(frozen=True)
-class StopSpec:
-    venue_id: str
-    tour: int
-    early: int
-    starts: tuple[int, ...]  # allowed tour starts (minutes since midnight), sorted
-    windows: tuple[tuple[int, int, int], ...] = ()  # the day's (open, last entry, close)
-
-
-@dataclass(frozen=True)
-class Variant:
-    day: date
-    stops: tuple[StopSpec, ...]
-    legs: tuple[int, ...]  # start→first, …, last→start (len(stops) + 1)
-    lunch_after: int | None  # lunch after this many stops (None: no lunch that day)
-    start_time: int
-    return_by: int
-    missing_must: tuple[str, ...] = ()
-    optional: int = 0  # optional venues visited
-    preferred: bool = False
-
-    @property
-    def travel(self) -> int:
-        return sum(self.legs)
-
-    @property
-    def weekend(self) -> bool:
-        return self.day.isoweekday() >= 6
+__all__ = ["Part", "Prepared", "StopSpec", "Variant", "earliest_times", "md", "prepare", "runs"]
 
 
 @dataclass
@@ -84,94 +61,6 @@ class Prepared:
     capacities: dict[str, VenueCapacity]
     lunch: LunchRule
     requests: dict[str, GroupRequest] = field(default_factory=dict)
-
-
-@functools.lru_cache(maxsize=65536)
-def day_windows(venue: Venue, day: date) -> tuple[tuple[tuple[int, int, int], ...], list[str], str | None]:
-    """The day planner's windows, cached: every group asks about the same venues and days."""
-    return _day_windows(venue, day)
-
-
-@functools.lru_cache(maxsize=65536)
-def stop_spec(venue: Venue, cap: VenueCapacity, day: date) -> StopSpec | None:
-    """The venue's allowed tour starts on ``day`` (None: closed, or no start fits)."""
-    windows, _warnings, closed = day_windows(venue, day)
-    if closed is not None:
-        return None
-    tour = tour_minutes(venue, cap)
-    starts = start_values(windows, tour, cap)
-    return StopSpec(venue.id, tour, cap.arrive_early, starts, windows) if starts else None
-
-
-@functools.lru_cache(maxsize=65536)
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return geodesic_km(*a, *b)
-
-
-def leg_minutes(a: tuple[float, float], b: tuple[float, float], mode: Mode) -> int:
-    """The day planner's offline travel model (travel.offline_matrix), with distances cached."""
-    if a == b:
-        return 0
-    return math.ceil(MODELS[mode].minutes(_km(min(a, b), max(a, b))) - 1e-9)
-
-
-def md(d: date) -> str:
-    return f"{d.month}月{d.day}日"
-
-
-def runs(days: Sequence[date]) -> str:
-    """12月9日至12月13日、12月16日 — consecutive days joined."""
-    days = sorted(set(days))
-    out: list[str] = []
-    i = 0
-    while i < len(days):
-        j = i
-        while j + 1 < len(days) and days[j + 1] - days[j] == timedelta(days=1):
-            j += 1
-        out.append(md(days[i]) if i == j else f"{md(days[i])}至{md(days[j])}")
-        i = j + 1
-    return "、".join(out)
-
-
-def capacity_of(venue: Venue, capacities: Mapping[str, VenueCapacity]) -> VenueCapacity:
-    return capacities.get(venue.id) or VenueCapacity.cautious(venue)
-
-
-def tour_minutes(venue: Venue, cap: VenueCapacity) -> int:
-    return cap.tour_minutes or venue.visit_minutes or DEFAULT_VISIT_MIN
-
-
-def start_values(windows: Sequence[tuple[int, int, int]], tour: int, cap: VenueCapacity) -> tuple[int, ...]:
-    step = cap.slot_minutes or GRID
-    values: list[int] = []
-    for opening, last, close in windows:
-        first = opening if cap.slot_minutes else -(-opening // GRID) * GRID
-        values.extend(x for x in range(first, min(last, close - tour) + 1, step))
-    return tuple(sorted(set(values)))
-
-
-def earliest_times(v: Variant, lunch: LunchRule) -> tuple[list[int], int | None] | None:
-    """The earliest tour starts (and lunch start) keeping every rule but capacity, or None."""
-    starts: list[int] = []
-    ready, lunch_start = v.start_time, None
-    for k in range(len(v.stops) + 1):
-        if v.lunch_after == k:
-            lunch_start = max(ready, lunch.earliest)
-            ready = lunch_start + lunch.minutes
-            if ready > lunch.latest_end:
-                return None
-        if k == len(v.stops):
-            break
-        s = v.stops[k]
-        need = ready + v.legs[k] + s.early
-        x = next((x for x in s.starts if x >= need), None)
-        if x is None:
-            return None
-        starts.append(x)
-        ready = x + s.tour
-    if ready + v.legs[-1] > v.return_by:
-        return None
-    return starts, lunch_start
 
 
 def prepare(
@@ -256,11 +145,10 @@ def _split(
     if unknown:
         reasons.append("场馆不在目录中：" + "、".join(unknown))
         return 1
-    limits = [(caps[v].max_group, venues[v].name_zh) for v in req.must if caps[v].max_group]
+    limits = [(cap, venues[v].name_zh) for v in req.must if (cap := caps[v].max_group)]
     if not limits:
         return 1
-    limit, name = min(limits)  # type: ignore[type-var]
-    assert limit is not None
+    limit, name = min(limits)
     if req.people <= limit:
         return 1
     if not req.splittable:
@@ -303,7 +191,8 @@ def _days(
     days = [d for d in days if d.isoweekday() not in req.excluded_weekdays]
     if not days:
         wd = "、".join(WEEKDAY_ZH[w] for w in sorted(req.excluded_weekdays))
-        reasons.append(f"{md(first)}至{md(last)}均为不可出行的{wd}")
+        span = md(first) if first == last else f"{md(first)}至{md(last)}"
+        reasons.append(f"{span}均为不可出行的{wd}")
         return []
     for vid in req.must:
         venue = venues[vid]

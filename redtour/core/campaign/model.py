@@ -13,8 +13,11 @@ Interface (Qt-free; the storage/CLI/UI layers call it):
 - ``start``/``end``: the campaign's dates (inclusive). ``today``: for booking lead days.
 - ``pins``: confirmed bookings, kept exactly. ``previous``: the last schedule; the new one moves as few of its
   groups as possible and ``ScheduleResult.moved`` names those that moved.
-- ``progress`` is called from the solver thread with a ``ProgressInfo`` per improving solution; setting
-  ``stop`` ends the search and returns the best schedule found so far.
+- ``progress`` is called from the solver thread with a ``ProgressInfo`` per improving solution (the greedy
+  start first); setting ``stop`` ends the search and returns the best schedule found so far.
+- ``improved=False`` (benchmark only) builds the plain CP-SAT model without the precompute, hint and cuts.
+- Raises ``ValueError`` (Chinese message) only when confirmed bookings contradict each other or the rules.
+- A split group has one ``Assignment`` per sub-group (``part``/``parts``); pins name the sub-group by ``part``.
 
 Times are Shanghai local time; a stop occupies its venue from ``arrive`` (booked arrival, the arrive-early
 margin before the tour) to ``depart`` (end of the tour). docs/campaign-scheduler.md describes the rules.
@@ -125,7 +128,10 @@ class Unscheduled:
 
 @dataclass(frozen=True)
 class ProgressInfo:
-    elapsed: float  # seconds
+    """One report: ``solutions`` 0 is the greedy first-fit start (objective and bound NaN); from 1 on, CP-SAT's
+    improving solutions (stage 1, then stage 2 with its own objective)."""
+
+    elapsed: float  # seconds since ``schedule`` was called
     solutions: int
     objective: float
     bound: float

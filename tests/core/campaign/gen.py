@@ -66,17 +66,24 @@ def capacities(rng: random.Random, venues: dict[str, Venue]) -> dict[str, VenueC
 
 
 def requests(
-    rng: random.Random, n: int, venues: dict[str, Venue], start: date, days: int, unions: int = 6
+    rng: random.Random,
+    n: int,
+    venues: dict[str, Venue],
+    start: date,
+    days: int,
+    unions: int = 6,
+    popular: int | None = None,
+    spans: tuple[int, ...] = (3, 7, 14, 30),
 ) -> list[GroupRequest]:
     ids = sorted(venues)
-    popular = ids[: max(2, len(ids) // 3)]  # a few venues everybody wants
+    favourites = ids[: popular or max(2, len(ids) // 3)]  # a few venues everybody wants
     out = []
     for g in range(n):
         first = start + timedelta(days=rng.randrange(days))
-        span = rng.choice([3, 7, 14, 30])
+        span = rng.choice(spans)
         last = min(start + timedelta(days=days - 1), first + timedelta(days=span))
         must_n = rng.choice([1, 1, 2, 2, 3])
-        must = tuple(rng.sample(popular, 1) + rng.sample([i for i in ids], must_n - 1))
+        must = tuple(rng.sample(favourites, 1) + rng.sample(ids, must_n - 1))
         must = tuple(dict.fromkeys(must))
         optional = tuple(v for v in rng.sample(ids, rng.choice([0, 0, 1, 2])) if v not in must)
         lat, lon = point(rng, 0.12)

@@ -9,7 +9,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from redtour.core.campaign import GroupRequest, Pin, VenueCapacity, greedy_schedule, schedule
+from redtour.core.campaign import GroupRequest, Pin, StopTime, VenueCapacity, greedy_schedule, schedule
 from redtour.core.catalogue import Location, OpeningHours, Period, Venue
 from redtour.core.planner import Place
 
@@ -194,7 +194,7 @@ def test_stop_keeps_the_best_schedule_so_far_and_progress_is_reported():
         stop.set()
 
     result = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=120, progress=progress, stop=stop)
-    assert seen and seen[0].solutions == 1 and seen[0].scheduled_people > 0
+    assert seen and seen[0].solutions == 0 and seen[0].scheduled_people > 0  # the greedy start
     assert result.stats["stopped"] and "stage2_status" not in result.stats
     assert result.scheduled_people >= seen[0].scheduled_people
     assert_valid(result, reqs, venues, caps, TUE, end)
@@ -211,3 +211,25 @@ def test_cp_sat_is_not_worse_than_greedy_and_beats_it_when_order_matters():
     best = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=5)
     assert greedy.scheduled_people == 20
     assert best.scheduled_people == 50 and best.optimal and best.gap is None
+
+
+def test_bad_requests_are_reported_not_scheduled():
+    venues = {"v0": venue(0)}
+    caps = {"v0": VenueCapacity("v0")}
+    reqs = [group(0, ("v0",), TUE, people=0), group(1, ("nowhere",), TUE), group(2, ("v0",), TUE)]
+    result = schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=5)
+    assert {u.group_id: u.reasons for u in result.unscheduled} == {
+        "g00": ("人数必须大于0",),
+        "g01": ("场馆不在目录中：nowhere",),
+    }
+    assert [a.group_id for a in result.assignments] == ["g02"]
+
+
+def test_contradicting_pins_are_refused_in_words():
+    venues = {"v0": venue(0)}
+    caps = {"v0": VenueCapacity("v0")}
+    stops = (StopTime("v0", time(10), time(11)),)
+    reqs = [group(0, ("v0",), TUE), group(1, ("v0",), TUE)]
+    pins = [Pin("g00", TUE, stops), Pin("g01", TUE, stops)]
+    with pytest.raises(ValueError, match="已确认的预约互相冲突"):
+        schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=5, pins=pins)
