@@ -315,5 +315,14 @@ def parse_requests(
     return out
 
 
+def check_request(
+    values: dict[str, object], venues: Sequence[Venue], period: tuple[date, date],
+    geocoder: Geocoder | None = None,
+) -> RequestDraft:  # fmt: skip
+    """One request entered in the app (keys of FIELDS): the import's checks and messages; InvalidValue if bad."""
+    cols = {f: i for i, f in enumerate(FIELDS)}
+    return _request([values.get(f) for f in FIELDS], cols, 0, venues, period, geocoder)
+
+
 def weekday_text(days: Sequence[int]) -> str:
     return "、".join(WEEKDAY_ZH[d] for d in days)

@@ -40,6 +40,7 @@ from redtour.storage.venues import VenueRepository
 from redtour.ui.dialogs.campaign_dialog import CampaignDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error, show_info
+from redtour.ui.pages.campaign_edits import CampaignEdits
 from redtour.ui.worker import run_in_background
 
 COLOURS = {"closed": "#d9d9d9", "empty": "#ffffff", "ok": "#c8e6c9", "full": "#ffe0a3", "over": "#f4a6a6"}
@@ -67,7 +68,7 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     return t
 
 
-class CampaignPage(QWidget):
+class CampaignPage(CampaignEdits, QWidget):
     status = Signal(str)
     routeChanged = Signal(object)  # Route: a scheduled group's day, for the map
 
@@ -89,6 +90,7 @@ class CampaignPage(QWidget):
         buttons.addWidget(self.chooser)
         for text, slot, name in (
             (tr("新建活动…"), self.new_campaign, "campaignNew"),
+            (tr("修改活动…"), self.edit_campaign, "campaignEdit"),
             (tr("导入报名表…"), self.import_requests, "campaignImport"),
             (tr("下载报名表模板…"), self.save_template, "campaignTemplate"),
         ):
@@ -149,7 +151,10 @@ class CampaignPage(QWidget):
         self.unions.setToolTip(tr("双击工会设置名额"))
         self.unions.cellDoubleClicked.connect(lambda row, _col: self.edit_quota(row))
         self.inner = QTabWidget(objectName="campaignTabs")
-        self.inner.addTab(self.requests, tr("报名团队"))
+        self.inner.addTab(self._with_buttons(self.requests, (
+            (tr("添加团队…"), self.add_request, "requestAdd"), (tr("修改团队…"), self.edit_request, "requestEdit"),
+            (tr("撤回团队"), self.withdraw_request, "requestWithdraw"),
+        )), tr("报名团队"))  # fmt: skip
         self.inner.addTab(self.grid, tr("场馆日历"))
         self.inner.addTab(bookings_box, tr("预约"))
         self.inner.addTab(self.unions, tr("进度"))
@@ -159,6 +164,20 @@ class CampaignPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.solver_status)
         layout.addWidget(self.inner, 1)
+
+    @staticmethod
+    def _with_buttons(table: QWidget, buttons: tuple[tuple[str, Any, str], ...]) -> QWidget:
+        box, row = QWidget(), QHBoxLayout()
+        for text, slot, name in buttons:
+            b = QPushButton(text, objectName=name)
+            b.clicked.connect(lambda _=False, f=slot: f())
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(table)
+        layout.addLayout(row)
+        return box
 
     # --- loading -----------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -1,0 +1,85 @@
+"""The 活动 page's editing actions: group requests (add, change, withdraw) and the campaign itself.
+
+A mixin so campaign_page.py keeps to the display; every write goes through storage.campaign_edit (checked like
+an import row, one transaction) and the page refreshes afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from redtour.storage.campaign_edit import save_request, update_campaign, withdraw_request
+from redtour.storage.campaigns import CampaignRequest
+from redtour.storage.venues import VenueRepository
+from redtour.ui.dialogs.campaign_dialog import CampaignDialog
+from redtour.ui.dialogs.request_dialog import RequestDialog
+from redtour.ui.i18n import tr
+from redtour.ui.messages import show_error
+
+if TYPE_CHECKING:
+    from redtour.ui.pages.campaign_page import CampaignPage
+
+
+class CampaignEdits:
+    def _selected_request(self: CampaignPage) -> CampaignRequest | None:
+        rows = {i.row() for i in self.requests.selectedIndexes()}
+        return self._reqs[min(rows)] if rows and min(rows) < len(self._reqs) else None
+
+    def request_dialog(self: CampaignPage, current: CampaignRequest | None = None) -> RequestDialog | None:
+        """The dialog (not yet shown) that adds a request, or changes ``current``."""
+        campaign = self.campaign
+        if campaign is None:
+            show_error(self, tr("请先新建活动"))
+            return None
+        names = {v.id: v.name_zh for v in VenueRepository(self.db).list_venues(include_retired=True)}
+        rid = current.id if current else None
+        return RequestDialog(campaign, lambda values: save_request(self.db, campaign, values, rid), names,
+                             current, self)  # fmt: skip
+
+    def add_request(self: CampaignPage) -> None:
+        dialog = self.request_dialog()
+        if dialog is not None and dialog.exec():
+            self.refresh()
+
+    def edit_request(self: CampaignPage) -> None:
+        current = self._selected_request()
+        if current is None:
+            self.status.emit(tr("请先在列表中选择一个团队"))
+            return
+        dialog = self.request_dialog(current)
+        if dialog is not None and dialog.exec():
+            self.refresh()
+
+    def withdraw_request(self: CampaignPage, confirm: bool = True) -> None:
+        current = self._selected_request()
+        if current is None or self.campaign is None:
+            self.status.emit(tr("请先在列表中选择一个团队"))
+            return
+        question = tr("撤回 {0} {1}？其排程和预约一并删除。").format(current.union, current.name)
+        if confirm and QMessageBox.question(self, tr("撤回团队"), question) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            gone = withdraw_request(self.db, self.campaign, current.id)
+        except LookupError as exc:
+            show_error(self, str(exc.args[0]))
+            return
+        self.status.emit(tr("已撤回 {0}，删除 {1} 条预约；请重新排程").format(current.name, gone))
+        self.refresh()
+
+    def edit_campaign(self: CampaignPage) -> None:
+        c = self.campaign
+        if c is None:
+            return
+        dialog = CampaignDialog(self, c)
+        if not dialog.exec():
+            return
+        name, start, end, target = dialog.values()
+        try:
+            update_campaign(self.db, c.id, name=name, start=start, end=end, target=target,
+                            clear_target=target is None)  # fmt: skip
+        except Exception as exc:  # shown, nothing written
+            show_error(self, str(exc))
+            return
+        self.reload()

@@ -1,0 +1,101 @@
+"""Editing on the 活动 page with real widgets and a real database: a request added, refused, changed, withdrawn;
+the campaign's name, dates and target changed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+
+from redtour.storage.campaign_bookings import bookings
+from redtour.storage.campaigns import CampaignRepository
+from redtour.ui.pages.campaign_page import CampaignPage
+from tests.importing.test_bad_files import fingerprint
+from tests.ui.test_campaign_page import scheduled  # noqa: F401  (fixture)
+
+
+def _page(qtbot, db) -> CampaignPage:
+    page = CampaignPage(db)
+    qtbot.addWidget(page)
+    page.reload()
+    return page
+
+
+def test_request_entered_in_the_app_is_checked_like_an_import_row(qtbot, user_db, scheduled):  # noqa: F811
+    page = _page(qtbot, user_db)
+    repo = CampaignRepository(user_db)
+    dialog = page.request_dialog()
+
+    def state():
+        return fingerprint(user_db), repo.requests(scheduled.id)
+
+    dialog.union.setText("机电工会")
+    dialog.name.setText("三组")
+    dialog.people.setValue(25)
+    dialog.earliest.setDate(QDate(2026, 12, 9))
+    dialog.latest.setDate(QDate(2026, 12, 11))
+    dialog.weekdays[4].setChecked(True)  # 周五
+    dialog.must.setText("甲馆、不存在的馆")
+    dialog.start.setText("31.24,121.44")
+    before = state()
+    dialog.accept()
+    assert dialog.result() == 0 and "必去场馆" in dialog.problem.text() and "不存在的馆" in dialog.problem.text()
+    assert state() == before  # refused: nothing written
+    dialog.people.setValue(0)
+    dialog.must.setText("甲馆")
+    dialog.accept()
+    assert dialog.problem.text() == "人数应大于 0" and state() == before
+    dialog.people.setValue(25)
+    dialog.accept()
+    assert dialog.result() == 1
+    added = [r for r in repo.requests(scheduled.id) if r.name == "三组"][0]
+    assert (added.people, added.no_weekdays, added.must) == (25, (5,), ("alpha",))
+    assert (added.start.lat, added.start.lon) == (31.24, 121.44)
+    page.refresh()
+    assert page.requests.rowCount() == 3
+
+    # Editing: the dialog opens filled in (start as the saved lat,lon), a clash with another group is refused.
+    page.requests.selectRow(2)
+    edit = page.request_dialog(page._selected_request())
+    assert edit.name.text() == "三组" and edit.start.text() == "31.240000,121.440000"
+    assert edit.weekdays[4].isChecked() and edit.must.text() == "测试纪念馆甲"
+    edit.name.setText("一组")
+    edit.accept()
+    assert "已有机电工会的团队“一组”" in edit.problem.text()
+    edit.name.setText("三组")
+    edit.people.setValue(28)
+    edit.accept()
+    assert edit.result() == 1
+    assert [r.people for r in repo.requests(scheduled.id) if r.name == "三组"] == [28]
+    assert len(repo.requests(scheduled.id)) == 3
+
+
+def test_withdrawing_a_group_removes_its_bookings(qtbot, user_db, scheduled):  # noqa: F811
+    page = _page(qtbot, user_db)
+    first = page._reqs[0]
+    assert any(b.request_id == first.id for b in bookings(user_db, scheduled.id))
+    page.requests.selectRow(0)
+    page.withdraw_request(confirm=False)
+    assert [r.id for r in CampaignRepository(user_db).requests(scheduled.id)] == [page._reqs[0].id]
+    assert not any(b.request_id == first.id for b in bookings(user_db, scheduled.id))
+    assert page.requests.rowCount() == 1
+
+
+def test_campaign_name_dates_and_target_edited(qtbot, user_db, scheduled, monkeypatch):  # noqa: F811
+    from redtour.ui.dialogs import campaign_dialog
+
+    page = _page(qtbot, user_db)
+    chosen = {"name": "冬季寻访（二期）", "end": QDate(2026, 12, 20), "target": 80}
+
+    def fill_and_accept(dialog) -> int:
+        assert dialog.name.text() == "冬季寻访" and dialog.target.value() == 100  # opens filled in
+        dialog.name.setText(chosen["name"])
+        dialog.end.setDate(chosen["end"])
+        dialog.target.setValue(chosen["target"])
+        return 1
+
+    monkeypatch.setattr(campaign_dialog.CampaignDialog, "exec", fill_and_accept)
+    page.edit_campaign()
+    c = CampaignRepository(user_db).find("冬季寻访（二期）")
+    assert (c.start, c.end, c.target) == (date(2026, 12, 7), date(2026, 12, 20), 80)
+    assert "冬季寻访（二期）" in page.chooser.currentText() and "目标 80 人" in page.summary.text()
