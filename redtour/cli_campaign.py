@@ -24,6 +24,9 @@ def add_parsers(sub: Any) -> None:
     cc.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
     cc.add_argument("--target", type=int, metavar="PEOPLE", help="target number of people")
     cc.set_defaults(func=cmd_create)
+    from redtour import cli_campaign_edit
+
+    cli_campaign_edit.add_parsers(csub)
     cl = csub.add_parser("list", help="list campaigns with their progress")
     cl.add_argument("--format", choices=["table", "json"], default="table")
     cl.set_defaults(func=cmd_list)
