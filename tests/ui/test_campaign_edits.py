@@ -99,3 +99,32 @@ def test_campaign_name_dates_and_target_edited(qtbot, user_db, scheduled, monkey
     c = CampaignRepository(user_db).find("冬季寻访（二期）")
     assert (c.start, c.end, c.target) == (date(2026, 12, 7), date(2026, 12, 20), 80)
     assert "冬季寻访（二期）" in page.chooser.currentText() and "目标 80 人" in page.summary.text()
+
+
+def test_venue_capacity_edited_from_the_calendar_shows_the_cautious_default(qtbot, user_db, scheduled):  # noqa: F811
+    page = _page(qtbot, user_db)
+    assert page._grid_venues[0] == "alpha" and "容量待核实" in page.grid.verticalHeaderItem(0).text()
+    dialog = page.capacity_dialog("alpha")
+    assert dialog.now["concurrent"].text().startswith("1个（默认，待核实")  # the default in use, visible
+    assert dialog.now["per_day"].text() == "待核实"
+    dialog.accept()
+    assert dialog.problem.text() == "没有修改任何一项" and dialog.result() == 0
+    dialog.edits["concurrent"].setValue(0)
+    dialog.accept()
+    assert "同时在馆团队数应在 1–10000 之间" in dialog.problem.text()
+    assert _origin(user_db, "concurrent") == "default"  # refused: nothing written
+    dialog.edits["concurrent"].setValue(2)
+    dialog.edits["per_day"].setValue(6)
+    dialog.checked.setDate(QDate(2026, 11, 30))
+    dialog.said_by.setText("馆方电话 王老师")
+    dialog.accept()
+    assert dialog.result() == 1
+    fact = CampaignRepository(user_db).capacities(["alpha"])["alpha"].facts["concurrent"]
+    assert (fact.value, fact.origin, fact.checked, fact.said_by) == (2, "staff", date(2026, 11, 30), "馆方电话 王老师")
+    assert _origin(user_db, "lead_days") != "staff"  # facts left at 不修改 are not turned into staff facts
+    page.refresh()
+    assert "容量待核实" not in page.grid.verticalHeaderItem(0).text()
+
+
+def _origin(db, fact: str) -> str:
+    return CampaignRepository(db).capacities(["alpha"])["alpha"].facts[fact].origin

@@ -14,6 +14,7 @@ from redtour.storage.campaign_edit import save_request, update_campaign, withdra
 from redtour.storage.campaigns import CampaignRequest
 from redtour.storage.venues import VenueRepository
 from redtour.ui.dialogs.campaign_dialog import CampaignDialog
+from redtour.ui.dialogs.capacity_dialog import CapacityDialog
 from redtour.ui.dialogs.request_dialog import RequestDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
@@ -67,6 +68,24 @@ class CampaignEdits:
             return
         self.status.emit(tr("已撤回 {0}，删除 {1} 条预约；请重新排程").format(current.name, gone))
         self.refresh()
+
+    def capacity_dialog(self: CampaignPage, venue_id: str) -> CapacityDialog:
+        info = self.repo.capacities([venue_id])[venue_id]
+        return CapacityDialog(
+            info, lambda values, checked, by, note: self.repo.set_capacity(venue_id, values, checked, by, note),
+            self,
+        )
+
+    def edit_capacity(self: CampaignPage, venue_id: str | None = None) -> None:
+        """The capacity of ``venue_id``, else of the venue in the calendar's current row."""
+        row = self.grid.currentRow()
+        if venue_id is None and 0 <= row < len(self._grid_venues):
+            venue_id = self._grid_venues[row]
+        if venue_id is None:
+            self.status.emit(tr("请先在场馆日历中选择一个场馆"))
+            return
+        if self.capacity_dialog(venue_id).exec():
+            self.refresh()
 
     def edit_campaign(self: CampaignPage) -> None:
         c = self.campaign

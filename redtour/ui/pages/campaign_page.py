@@ -155,7 +155,12 @@ class CampaignPage(CampaignEdits, QWidget):
             (tr("添加团队…"), self.add_request, "requestAdd"), (tr("修改团队…"), self.edit_request, "requestEdit"),
             (tr("撤回团队"), self.withdraw_request, "requestWithdraw"),
         )), tr("报名团队"))  # fmt: skip
-        self.inner.addTab(self.grid, tr("场馆日历"))
+        self._grid_venues: list[str] = []
+        self.grid.verticalHeader().sectionDoubleClicked.connect(lambda row: self.edit_capacity(
+            self._grid_venues[row] if row < len(self._grid_venues) else None))
+        self.inner.addTab(self._with_buttons(self.grid, (
+            (tr("场馆容量…"), self.edit_capacity, "venueCapacity"),
+        )), tr("场馆日历"))  # fmt: skip
         self.inner.addTab(bookings_box, tr("预约"))
         self.inner.addTab(self.unions, tr("进度"))
 
@@ -267,7 +272,7 @@ class CampaignPage(CampaignEdits, QWidget):
         visits = [Visit(b.venue_id, b.day, b.arrive, b.depart, f"{b.union} {b.group} {b.people}人")
                   for b in self.items if b.state != "已取消"]  # fmt: skip
         grid = load_grid(visits, venues, caps, days)
-        rows = [v for v in used if v in caps]
+        rows = self._grid_venues = [v for v in used if v in caps]
         self.grid.setRowCount(len(rows))
         self.grid.setColumnCount(len(days))
         self.grid.setHorizontalHeaderLabels([f"{d:%m-%d}\n{WEEKDAY_ZH[d.isoweekday()]}" for d in days])
