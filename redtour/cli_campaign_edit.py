@@ -27,5 +27,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         target = args.target or None
         c = update_campaign(db, c.id, name=args.name, start=args.start, end=args.end, target=target,
                             clear_target=args.target == 0)  # fmt: skip
-    print(f"已修改活动 {c.id}：{c.name}（{c.start}—{c.end}" + (f"，目标 {c.target} 人）" if c.target else "）"))
+    print(
+        f"已修改活动 {c.id}：{c.name}（{c.start}—{c.end}" + (f"，目标 {c.target} 人）" if c.target else "）")
+    )
     return 0

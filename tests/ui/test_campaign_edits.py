@@ -39,7 +39,9 @@ def test_request_entered_in_the_app_is_checked_like_an_import_row(qtbot, user_db
     dialog.start.setText("31.24,121.44")
     before = state()
     dialog.accept()
-    assert dialog.result() == 0 and "必去场馆" in dialog.problem.text() and "不存在的馆" in dialog.problem.text()
+    assert (
+        dialog.result() == 0 and "必去场馆" in dialog.problem.text() and "不存在的馆" in dialog.problem.text()
+    )
     assert state() == before  # refused: nothing written
     dialog.people.setValue(0)
     dialog.must.setText("甲馆")
@@ -48,7 +50,7 @@ def test_request_entered_in_the_app_is_checked_like_an_import_row(qtbot, user_db
     dialog.people.setValue(25)
     dialog.accept()
     assert dialog.result() == 1
-    added = [r for r in repo.requests(scheduled.id) if r.name == "三组"][0]
+    added = next(r for r in repo.requests(scheduled.id) if r.name == "三组")
     assert (added.people, added.no_weekdays, added.must) == (25, (5,), ("alpha",))
     assert (added.start.lat, added.start.lon) == (31.24, 121.44)
     page.refresh()
@@ -120,7 +122,12 @@ def test_venue_capacity_edited_from_the_calendar_shows_the_cautious_default(qtbo
     dialog.accept()
     assert dialog.result() == 1
     fact = CampaignRepository(user_db).capacities(["alpha"])["alpha"].facts["concurrent"]
-    assert (fact.value, fact.origin, fact.checked, fact.said_by) == (2, "staff", date(2026, 11, 30), "馆方电话 王老师")
+    assert (fact.value, fact.origin, fact.checked, fact.said_by) == (
+        2,
+        "staff",
+        date(2026, 11, 30),
+        "馆方电话 王老师",
+    )
     assert _origin(user_db, "lead_days") != "staff"  # facts left at 不修改 are not turned into staff facts
     page.refresh()
     assert "容量待核实" not in page.grid.verticalHeaderItem(0).text()

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from redtour.core.calendar import WEEKDAY_ZH
-from redtour.core.errors import RedtourError
 from redtour.core.campaign_requests import DEFAULT_RETURN, DEFAULT_START, MAX_PEOPLE
+from redtour.core.errors import RedtourError
 from redtour.storage.campaigns import Campaign, CampaignRequest
 from redtour.ui.i18n import tr
 
@@ -82,7 +82,9 @@ class RequestDialog(QDialog):
             form.addRow(label, w)
         form.addRow(self.split)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -72,7 +72,8 @@ class CampaignEdits:
     def capacity_dialog(self: CampaignPage, venue_id: str) -> CapacityDialog:
         info = self.repo.capacities([venue_id])[venue_id]
         return CapacityDialog(
-            info, lambda values, checked, by, note: self.repo.set_capacity(venue_id, values, checked, by, note),
+            info,
+            lambda values, checked, by, note: self.repo.set_capacity(venue_id, values, checked, by, note),
             self,
         )
 

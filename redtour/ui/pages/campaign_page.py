@@ -156,8 +156,9 @@ class CampaignPage(CampaignEdits, QWidget):
             (tr("撤回团队"), self.withdraw_request, "requestWithdraw"),
         )), tr("报名团队"))  # fmt: skip
         self._grid_venues: list[str] = []
-        self.grid.verticalHeader().sectionDoubleClicked.connect(lambda row: self.edit_capacity(
-            self._grid_venues[row] if row < len(self._grid_venues) else None))
+        self.grid.verticalHeader().sectionDoubleClicked.connect(
+            lambda row: self.edit_capacity(self._grid_venues[row] if row < len(self._grid_venues) else None)
+        )
         self.inner.addTab(self._with_buttons(self.grid, (
             (tr("场馆容量…"), self.edit_capacity, "venueCapacity"),
         )), tr("场馆日历"))  # fmt: skip
