@@ -1,4 +1,4 @@
-"""Campaign sub-commands that change what was entered: `campaign update`. Thin: parse, call, print."""
+"""Campaign sub-commands that change what was entered: `campaign update`, `campaign closure`. Thin."""
 
 from __future__ import annotations
 
@@ -17,6 +17,17 @@ def add_parsers(csub: Any) -> None:
     cu.add_argument("--target", type=int, metavar="PEOPLE", help="target number of people (0 clears it)")
     cu.set_defaults(func=cmd_update)
 
+    cc = csub.add_parser(
+        "closure",
+        help="record that a venue cancelled a day (its bookings that day are cancelled; re-schedule to move "
+        "those groups, accepted bookings on other days stay pinned)",
+    )
+    cc.add_argument("--campaign", required=True, metavar="N", help="campaign name or number")
+    cc.add_argument("--venue", required=True, metavar="V", help="venue name, alias or id")
+    cc.add_argument("--date", dest="day", type=_date, required=True, metavar="YYYY-MM-DD")
+    cc.add_argument("--note", default="", metavar="T", help="e.g. who said so")
+    cc.set_defaults(func=cmd_closure)
+
 
 def cmd_update(args: argparse.Namespace) -> int:
     from redtour.storage.campaign_edit import update_campaign
@@ -30,4 +41,20 @@ def cmd_update(args: argparse.Namespace) -> int:
     print(
         f"已修改活动 {c.id}：{c.name}（{c.start}—{c.end}" + (f"，目标 {c.target} 人）" if c.target else "）")
     )
+    return 0
+
+
+def cmd_closure(args: argparse.Namespace) -> int:
+    from redtour.core.search import resolve
+    from redtour.storage.campaign_closures import close_venue_day
+    from redtour.storage.campaigns import CampaignRepository
+    from redtour.storage.venues import VenueRepository
+
+    with _database(args) as db:
+        c = CampaignRepository(db).find(args.campaign)
+        venue = resolve(VenueRepository(db).list_venues(include_retired=True), args.venue)
+        groups = close_venue_day(db, c, venue.id, args.day, args.note)
+    print(f"已记录：{venue.name_zh} {args.day} 闭馆")
+    if groups:
+        print(f"已取消当天在该馆的预约：{'、'.join(groups)}；请重新排程（campaign schedule）")
     return 0

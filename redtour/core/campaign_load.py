@@ -73,6 +73,7 @@ def load_grid(
     venues: Mapping[str, Venue],
     capacities: Mapping[str, VenueCapacityInfo],
     days: list[date],
+    cancelled: Mapping[str, frozenset[date]] | None = None,  # venue-days cancelled for the campaign
 ) -> dict[tuple[str, date], Cell]:
     by_cell: dict[tuple[str, date], list[Visit]] = defaultdict(list)
     for v in visits:
@@ -82,7 +83,9 @@ def load_grid(
         venue = venues.get(vid)
         for d in days:
             vs = sorted(by_cell.get((vid, d), []), key=lambda v: v.arrive)
-            closed = venue is not None and day_status(venue, d).state == "closed"
+            closed = d in (cancelled or {}).get(vid, ()) or (
+                venue is not None and day_status(venue, d).state == "closed"
+            )
             out[(vid, d)] = Cell(len(vs), peak_overlap(vs), cap.value("per_day"), cap.value("concurrent") or 1,
                                  closed, tuple(vs))  # fmt: skip
     return out

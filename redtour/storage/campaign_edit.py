@@ -81,11 +81,12 @@ def withdraw_request(db: Database, campaign: Campaign, request_id: int) -> int:
         row = s.get(CampaignRequestRow, request_id)
         if row is None or row.campaign_id != campaign.id:
             raise LookupError(f"活动中没有编号为 {request_id} 的团队")
-        gone = s.execute(delete(BookingRow).where(BookingRow.request_id == request_id)).rowcount
+        gone = len(s.scalars(select(BookingRow.id).where(BookingRow.request_id == request_id)).all())
+        s.execute(delete(BookingRow).where(BookingRow.request_id == request_id))
         s.execute(delete(CampaignAssignmentRow).where(CampaignAssignmentRow.request_id == request_id))
         audit.record(s, "campaign.request.withdraw", {"campaign": campaign.uuid, "request": row.uuid})
         s.delete(row)
-        return int(gone or 0)
+        return gone
 
 
 def update_campaign(

@@ -140,3 +140,17 @@ class BookingRow(Base):
     confirmed_by: Mapped[str] = mapped_column(String(100), default="")
     deadline: Mapped[date | None] = mapped_column(Date)  # last day to book (lead days before the visit)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CampaignClosureRow(Base):
+    """A day a venue cancelled for this campaign (staff recorded it): the scheduler treats it as closed."""
+
+    __tablename__ = "campaign_closure"
+    __table_args__ = (UniqueConstraint("campaign_id", "venue_id", "day", name="uq_campaign_closure_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    venue_id: Mapped[str] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[datetime] = mapped_column(DateTime)

@@ -8,7 +8,7 @@ and creates a 待预约 booking per stop with its lead-time deadline. Each sched
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import delete, select
@@ -18,6 +18,7 @@ from redtour.core.campaign.model import Assignment, GroupRequest, Pin, ScheduleR
 from redtour.core.campaign_capacity import VenueCapacityInfo
 from redtour.core.catalogue import Venue
 from redtour.storage import audit
+from redtour.storage.campaign_closures import closed_days
 from redtour.storage.campaign_rows import (
     BookingRow,
     CampaignAssignmentRow,
@@ -96,10 +97,15 @@ def run_inputs(db: Database, campaign: Campaign) -> RunInputs:
     )
     pins = tuple(Pin(a.group_id, a.day, a.stops, a.part) for a in previous if a.pinned)
     used = {v for r in reqs for v in (*r.must, *r.optional)}
+    closed = closed_days(db, campaign.id)
     return RunInputs(
         tuple(group_request(r) for r in reqs),
         venues,
-        {vid: venue_capacity(caps[vid]) for vid in used if vid in caps},
+        {
+            vid: replace(venue_capacity(caps[vid]), closed_days=closed.get(vid, frozenset()))
+            for vid in used
+            if vid in caps
+        },
         pins,
         previous,
         {str(r.id): f"{r.union} {r.name}" for r in reqs},

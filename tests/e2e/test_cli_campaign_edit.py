@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from tests.e2e.test_cli_campaign import create, listing, rows
 from tests.e2e.test_cli_sites import run
 from tests.importing.test_bad_files import write_csv
@@ -26,3 +30,55 @@ def test_update_changes_name_dates_and_target_and_refuses_clearly(tmp_path):
     assert cleared.returncode == 0 and "目标" not in cleared.stdout.decode()
     [c] = listing(tmp_path)
     assert (c["name"], c["target"], c["from"], c["to"]) == ("冬季寻访二期", None, "2026-12-07", "2027-01-10")
+
+
+def _schedule(tmp_path) -> dict:
+    out = run(tmp_path, "campaign", "schedule", "--campaign", "冬季寻访", "--today", "2026-12-01",
+              "--time-limit", "20", "--format", "json")  # fmt: skip
+    assert out.returncode == 0, out.stderr.decode()
+    return json.loads(out.stdout)
+
+
+def _bookings(tmp_path) -> list[dict]:
+    out = run(tmp_path, "campaign", "bookings", "--campaign", "冬季寻访", "--format", "json")
+    return json.loads(out.stdout)["bookings"]
+
+
+def test_venue_cancels_a_day_reschedule_moves_that_group_only(tmp_path):
+    pytest.importorskip("ortools")
+    create(tmp_path)
+    assert run(tmp_path, "campaign", "import", str(write_csv(tmp_path / "r.csv", rows())), "--campaign",
+               "冬季寻访").returncode == 0  # fmt: skip
+    first = {a["name"]: a for a in _schedule(tmp_path)["assignments"]}
+    assert set(first) == {"一组", "二组"}
+    for b in _bookings(tmp_path):  # the venues accepted 一组's visits
+        if b["group"] == "一组":
+            ok = run(
+                tmp_path, "campaign", "booking", str(b["id"]), "--state", "已预约", "--ref", "R", "--by", "李"
+            )
+            assert ok.returncode == 0, ok.stderr.decode()
+    one_venues = {s["venue_id"] for s in first["一组"]["stops"]}
+    closed = next(s for s in first["二组"]["stops"] if s["venue_id"] not in one_venues)
+    day = first["二组"]["date"]
+    outside = run(tmp_path, "campaign", "closure", "--campaign", "冬季寻访", "--venue", closed["venue_id"],
+                  "--date", "2027-03-01")  # fmt: skip
+    assert outside.returncode == 2 and "不在活动日期" in outside.stderr.decode()
+    out = run(tmp_path, "campaign", "closure", "--campaign", "冬季寻访", "--venue", closed["venue_id"],
+              "--date", day)  # fmt: skip
+    assert out.returncode == 0, out.stderr.decode()
+    text = out.stdout.decode()
+    assert f"{closed['name_zh']} {day} 闭馆" in text and "已取消当天在该馆的预约：纺织工会 二组" in text
+    again = run(
+        tmp_path, "campaign", "closure", "--campaign", "1", "--venue", closed["venue_id"], "--date", day
+    )
+    assert again.returncode == 2 and "已记录" in again.stderr.decode()
+
+    second = _schedule(tmp_path)
+    after = {a["name"]: a for a in second["assignments"]}
+    assert second["moved_groups"] == ["纺织工会 二组"]  # only the group whose day was cancelled
+    assert (after["一组"]["date"], after["一组"]["stops"]) == (first["一组"]["date"], first["一组"]["stops"])
+    assert not (
+        after["二组"]["date"] == day and closed["venue_id"] in {s["venue_id"] for s in after["二组"]["stops"]}
+    )
+    states = {(b["group"], b["state"]) for b in _bookings(tmp_path)}
+    assert ("一组", "已预约") in states and ("二组", "待预约") in states

@@ -8,8 +8,10 @@ from datetime import date
 from PySide6.QtCore import QDate
 
 from redtour.storage.campaign_bookings import bookings
+from redtour.storage.campaign_closures import closed_days
+from redtour.storage.campaign_schedule import run_inputs
 from redtour.storage.campaigns import CampaignRepository
-from redtour.ui.pages.campaign_page import CampaignPage
+from redtour.ui.pages.campaign_page import COLOURS, CampaignPage
 from tests.importing.test_bad_files import fingerprint
 from tests.ui.test_campaign_page import scheduled  # noqa: F401  (fixture)
 
@@ -135,3 +137,18 @@ def test_venue_capacity_edited_from_the_calendar_shows_the_cautious_default(qtbo
 
 def _origin(db, fact: str) -> str:
     return CampaignRepository(db).capacities(["alpha"])["alpha"].facts[fact].origin
+
+
+def test_venue_closed_that_day_from_the_calendar_cancels_its_bookings(qtbot, user_db, scheduled):  # noqa: F811
+    page = _page(qtbot, user_db)
+    day = date(2026, 12, 9)  # column 2; alpha holds both groups that day, beta only 二组
+    assert page.grid.item(1, 2).background().color().name() == COLOURS["ok"]
+    page.close_venue_day("beta", day, confirm=False)
+    assert "已记录" in page.solver_status.text() and "纺织工会 二组" in page.solver_status.text()
+    states = {(b.venue_id, b.group): b.state for b in bookings(user_db, scheduled.id)}
+    assert states[("beta", "二组")] == "已取消" and states[("alpha", "一组")] == "待预约"
+    assert page.grid.item(1, 2).background().color().name() == COLOURS["closed"]
+    assert closed_days(user_db, scheduled.id) == {"beta": frozenset({day})}
+    assert next(
+        a for a in run_inputs(user_db, scheduled).capacities.values() if a.venue_id == "beta"
+    ).closed_days

@@ -6,10 +6,14 @@ an import row, one transaction) and the page refreshes afterwards.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu, QMessageBox
 
+from redtour.core.errors import RedtourError
+from redtour.storage.campaign_closures import close_venue_day
 from redtour.storage.campaign_edit import save_request, update_campaign, withdraw_request
 from redtour.storage.campaigns import CampaignRequest
 from redtour.storage.venues import VenueRepository
@@ -87,6 +91,40 @@ class CampaignEdits:
             return
         if self.capacity_dialog(venue_id).exec():
             self.refresh()
+
+    def grid_menu(self: CampaignPage, pos: QPoint) -> None:
+        item = self.grid.itemAt(pos)
+        if item is None or self.campaign is None or item.row() >= len(self._grid_venues):
+            return
+        venue_id, day = self._grid_venues[item.row()], self.campaign.start + timedelta(days=item.column())
+        menu = QMenu(self)
+        menu.addAction(tr("场馆当天闭馆…"), lambda: self.close_venue_day(venue_id, day))
+        menu.addAction(tr("场馆容量…"), lambda: self.edit_capacity(venue_id))
+        menu.exec(self.grid.viewport().mapToGlobal(pos))
+
+    def close_venue_day(self: CampaignPage, venue_id: str, day: date, confirm: bool = True) -> None:
+        """The venue cancelled ``day``: record it, cancel that day's bookings there, say who must be moved."""
+        if self.campaign is None:
+            return
+        name = self._grid_names.get(venue_id, venue_id)
+        question = tr("记录 {0} {1} 闭馆？当天在该馆的预约将取消，重新排程时这些团队会改期。").format(
+            name, day
+        )
+        if (
+            confirm
+            and QMessageBox.question(self, tr("场馆当天闭馆"), question) != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            groups = close_venue_day(self.db, self.campaign, venue_id, day)
+        except (RedtourError, LookupError) as exc:
+            show_error(self, str(exc.args[0] if exc.args else exc))
+            return
+        text = tr("已记录 {0} {1} 闭馆").format(name, day)
+        if groups:
+            text += tr("；已取消 {0} 的预约，请重新排程").format("、".join(groups))
+        self.solver_status.setText(text)
+        self.refresh()
 
     def edit_campaign(self: CampaignPage) -> None:
         c = self.campaign

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from redtour.core.calendar import WEEKDAY_ZH
 from redtour.core.campaign_load import Visit, load_grid
 from redtour.storage.campaign_bookings import Booking, bookings, set_state
+from redtour.storage.campaign_closures import closed_days
 from redtour.storage.campaign_progress import progress
 from redtour.storage.campaigns import Campaign, CampaignRepository, CampaignRequest
 from redtour.storage.database import Database
@@ -156,6 +157,9 @@ class CampaignPage(CampaignEdits, QWidget):
             (tr("撤回团队"), self.withdraw_request, "requestWithdraw"),
         )), tr("报名团队"))  # fmt: skip
         self._grid_venues: list[str] = []
+        self._grid_names: dict[str, str] = {}
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self.grid_menu)
         self.grid.verticalHeader().sectionDoubleClicked.connect(
             lambda row: self.edit_capacity(self._grid_venues[row] if row < len(self._grid_venues) else None)
         )
@@ -272,8 +276,9 @@ class CampaignPage(CampaignEdits, QWidget):
         days = [c.start + timedelta(days=k) for k in range((c.end - c.start).days + 1)]
         visits = [Visit(b.venue_id, b.day, b.arrive, b.depart, f"{b.union} {b.group} {b.people}人")
                   for b in self.items if b.state != "已取消"]  # fmt: skip
-        grid = load_grid(visits, venues, caps, days)
+        grid = load_grid(visits, venues, caps, days, closed_days(self.db, c.id))
         rows = self._grid_venues = [v for v in used if v in caps]
+        self._grid_names = {v: venues[v].name_zh for v in rows}
         self.grid.setRowCount(len(rows))
         self.grid.setColumnCount(len(days))
         self.grid.setHorizontalHeaderLabels([f"{d:%m-%d}\n{WEEKDAY_ZH[d.isoweekday()]}" for d in days])

@@ -115,10 +115,22 @@ def upgrade() -> None:
     )
     op.create_index("ix_campaign_booking_request_id", "campaign_booking", ["request_id"])
     op.create_index("ix_campaign_booking_day", "campaign_booking", ["day"])
+    op.create_table(
+        "campaign_closure",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("campaign_id", sa.Integer(), _fk("campaign", "CASCADE"), nullable=False),
+        sa.Column("venue_id", sa.String(64), sa.ForeignKey("venue.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False, server_default=""),
+        sa.Column("created", sa.DateTime(), nullable=False),
+        sa.UniqueConstraint("campaign_id", "venue_id", "day", name="uq_campaign_closure_day"),
+    )
+    op.create_index("ix_campaign_closure_campaign_id", "campaign_closure", ["campaign_id"])
 
 
 def downgrade() -> None:
     for table in (
+        "campaign_closure",
         "campaign_booking",
         "campaign_assignment",
         "campaign_schedule",
