@@ -74,6 +74,8 @@ def add_parsers(sub: Any) -> None:
     cb.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="for deadline warnings")
     cb.add_argument("--format", choices=["table", "json", "xlsx", "pdf"], default="table")
     cb.add_argument("--out", type=Path, metavar="F", help="output file (xlsx and pdf)")
+    cb.add_argument("--with-id-number", action="store_true",
+                    help="put ID numbers (身份证号) in real-name lists (off: names only)")  # fmt: skip
     cb.set_defaults(func=cmd_bookings)
     bk = csub.add_parser("booking", help="change a booking's state: 待预约 → 已预约 → 已确认 / 已取消")
     bk.add_argument("id", type=int, metavar="ID")
@@ -263,7 +265,7 @@ def cmd_bookings(args: argparse.Namespace) -> int:
         raise RedtourError(f"请用 --out 给出 .{args.format} 输出文件")
     with _database(args) as db:
         c = _campaign(db, args.campaign)
-        items = bookings(db, c.id, CampaignRepository(db).capacities())
+        items = bookings(db, c.id, CampaignRepository(db).capacities(), with_id_number=args.with_id_number)
     if args.format == "xlsx":
         from redtour.export.campaign_bookings import write_bookings_xlsx
 

@@ -83,9 +83,14 @@ class Booking:
 
 
 def bookings(
-    db: Database, campaign_id: int, capacities: dict[str, VenueCapacityInfo] | None = None
+    db: Database,
+    campaign_id: int,
+    capacities: dict[str, VenueCapacityInfo] | None = None,
+    *,
+    with_id_number: bool = False,
 ) -> list[Booking]:
-    """Every booking of the campaign, by day, venue and arrival; attendance and real-name lists filled in."""
+    """Every booking of the campaign, by day, venue and arrival; attendance and real-name lists filled in.
+    ID numbers go into the lists only with ``with_id_number`` (the ID setting, like roster import)."""
     with db.reading() as s:
         stmt = (
             select(BookingRow, CampaignRequestRow, TradeUnionRow.name, VenueRow.name_zh)
@@ -114,13 +119,13 @@ def bookings(
         needs_names = {vid for vid, c in (capacities or {}).items() if c.value("real_name")}
         if groups and needs_names:
             q2 = (
-                select(GroupMemberRow.group_id, ParticipantRow.name)
+                select(GroupMemberRow.group_id, ParticipantRow.name, ParticipantRow.id_number)
                 .join(ParticipantRow, ParticipantRow.id == GroupMemberRow.participant_id)
                 .where(GroupMemberRow.group_id.in_(groups))
                 .order_by(ParticipantRow.name)
             )
-            for g, n in s.execute(q2):
-                names[g].append(n)
+            for g, n, id_number in s.execute(q2):
+                names[g].append(f"{n} {id_number}" if with_id_number and id_number else n)
     out = []
     for b, r, union, venue in rows:
         key = (r.tour_group_id, b.venue_id, b.day)

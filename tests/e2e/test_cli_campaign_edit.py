@@ -82,3 +82,38 @@ def test_venue_cancels_a_day_reschedule_moves_that_group_only(tmp_path):
     )
     states = {(b["group"], b["state"]) for b in _bookings(tmp_path)}
     assert ("一组", "已预约") in states and ("二组", "待预约") in states
+
+
+def test_id_numbers_in_real_name_lists_only_with_the_id_setting(tmp_path):
+    pytest.importorskip("ortools")
+    create(tmp_path)
+    assert run(tmp_path, "campaign", "import", str(write_csv(tmp_path / "r.csv", rows())), "--campaign",
+               "冬季寻访").returncode == 0  # fmt: skip
+    one = next(a for a in _schedule(tmp_path)["assignments"] if a["name"] == "一组")
+    venue = one["stops"][0]["venue_id"]
+    assert run(tmp_path, "venue", "capacity", venue, "--real-name", "yes").returncode == 0
+    roster = write_csv(
+        tmp_path / "p.csv", [["姓名", "手机号", "身份证号"], ["张三", "13800138001", "11010519491231002X"]]
+    )
+    out = run(
+        tmp_path,
+        "roster",
+        "import",
+        str(roster),
+        "--union",
+        "机电工会",
+        "--group",
+        "一组",
+        "--with-id-number",
+    )
+    assert out.returncode == 0, out.stderr.decode()
+
+    def names(*flag: str) -> list[list[str]]:
+        out = run(tmp_path, "campaign", "bookings", "--campaign", "冬季寻访", "--format", "json", *flag)
+        assert out.returncode == 0, out.stderr.decode()
+        return [
+            b["names"] for b in json.loads(out.stdout)["bookings"] if b["venue_id"] == venue and b["names"]
+        ]
+
+    assert names() == [["张三"]]  # the ID setting off: names only
+    assert names("--with-id-number") == [["张三 11010519491231002X"]]
