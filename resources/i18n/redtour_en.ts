@@ -440,8 +440,40 @@
         <translation>History</translation>
     </message>
     <message>
+        <source>场馆容量：{0}</source>
+        <translation>Venue capacity: {0}</translation>
+    </message>
+    <message>
+        <source>不修改</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>如：馆方电话 王老师</source>
+        <translation>e.g. phone call with the venue, Ms Wang</translation>
+    </message>
+    <message>
         <source>核实日期</source>
         <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>信息来源</source>
+        <translation>Who said so</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>没有修改任何一项</source>
+        <translation>Nothing was changed</translation>
     </message>
     <message>
         <source>核实说明</source>
@@ -690,6 +722,10 @@
         <translation>New campaign…</translation>
     </message>
     <message>
+        <source>修改活动…</source>
+        <translation>Edit campaign…</translation>
+    </message>
+    <message>
         <source>导入报名表…</source>
         <translation>Import requests…</translation>
     </message>
@@ -770,6 +806,14 @@
         <translation>Double-click a union to set its quota</translation>
     </message>
     <message>
+        <source>添加团队…</source>
+        <translation>Add group…</translation>
+    </message>
+    <message>
+        <source>修改团队…</source>
+        <translation>Edit group…</translation>
+    </message>
+    <message>
         <source>报名团队</source>
         <translation>Requests</translation>
     </message>
@@ -824,6 +868,50 @@
     <message>
         <source>请先新建活动</source>
         <translation>Create a campaign first</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个团队</source>
+        <translation>Select a group in the list first</translation>
+    </message>
+    <message>
+        <source>撤回 {0} {1}？其排程和预约一并删除。</source>
+        <translation>Withdraw {0} {1}? Its schedule and bookings are deleted too.</translation>
+    </message>
+    <message>
+        <source>撤回团队</source>
+        <translation>Withdraw group</translation>
+    </message>
+    <message>
+        <source>已撤回 {0}，删除 {1} 条预约；请重新排程</source>
+        <translation>Withdrew {0} and deleted {1} bookings; please re-schedule</translation>
+    </message>
+    <message>
+        <source>请先在场馆日历中选择一个场馆</source>
+        <translation>Select a venue in the venue calendar first</translation>
+    </message>
+    <message>
+        <source>场馆当天闭馆…</source>
+        <translation>Venue closed that day…</translation>
+    </message>
+    <message>
+        <source>场馆容量…</source>
+        <translation>Venue capacity…</translation>
+    </message>
+    <message>
+        <source>记录 {0} {1} 闭馆？当天在该馆的预约将取消，重新排程时这些团队会改期。</source>
+        <translation>Record {0} as closed on {1}? Bookings there that day are cancelled, and re-scheduling moves those groups.</translation>
+    </message>
+    <message>
+        <source>场馆当天闭馆</source>
+        <translation>Venue closed that day</translation>
+    </message>
+    <message>
+        <source>已记录 {0} {1} 闭馆</source>
+        <translation>Recorded {0} closed on {1}</translation>
+    </message>
+    <message>
+        <source>；已取消 {0} 的预约，请重新排程</source>
+        <translation>; cancelled the bookings of {0}, please re-schedule</translation>
     </message>
     <message>
         <source>导入报名表</source>
@@ -1066,12 +1154,60 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Times</translation>
     </message>
     <message>
+        <source>修改团队</source>
+        <translation>Edit group</translation>
+    </message>
+    <message>
+        <source>添加团队</source>
+        <translation>Add group</translation>
+    </message>
+    <message>
+        <source>场馆名称或简称，用“、”分隔</source>
+        <translation>Venue names or short names, separated by “、”</translation>
+    </message>
+    <message>
+        <source>场馆名称，或“纬度,经度”</source>
+        <translation>A venue name, or “lat,lon”</translation>
+    </message>
+    <message>
+        <source>人数超过场馆团队上限时可拆分为小组</source>
+        <translation>May be split into sub-groups when larger than a venue allows</translation>
+    </message>
+    <message>
         <source>人数</source>
         <translation>Group size</translation>
     </message>
     <message>
+        <source>最早日期</source>
+        <translation>Earliest date</translation>
+    </message>
+    <message>
+        <source>最晚日期</source>
+        <translation>Latest date</translation>
+    </message>
+    <message>
+        <source>不可出行星期</source>
+        <translation>Weekdays not possible</translation>
+    </message>
+    <message>
+        <source>可选场馆</source>
+        <translation>Optional venues</translation>
+    </message>
+    <message>
         <source>交通方式</source>
         <translation>Travel by</translation>
+    </message>
+    <message>
+        <source>出发时间</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>最晚返回</source>
+        <translation>Return by</translation>
+    </message>
+    <message>
+        <source>领队手机</source>
+        <translation>Leader mobile</translation>
     </message>
     <message>
         <source>午休</source>
@@ -1649,6 +1785,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>新建活动</source>
         <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>修改活动</source>
+        <translation>Edit campaign</translation>
     </message>
     <message>
         <source>未设定</source>
