@@ -1,5 +1,6 @@
 """Edits made in the app or the CLI: one group request added, changed or withdrawn; a campaign's name, dates
 and target. Each is checked like an import row (core.campaign_requests) and written in one transaction.
+Also a scheduled group's day with its booked times, for its route sheet.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 
 from redtour.core.campaign_requests import RequestDraft, check_request
+from redtour.core.campaign_sheet import booked_plan
 from redtour.core.people import InvalidValue
 from redtour.core.places import Geocoder
+from redtour.core.planner import Plan, PlanRequest
 from redtour.storage import audit
+from redtour.storage.campaign_bookings import bookings
 from redtour.storage.campaign_rows import (
     BookingRow,
     CampaignAssignmentRow,
@@ -19,7 +23,14 @@ from redtour.storage.campaign_rows import (
     CampaignRow,
     CampaignUnionRow,
 )
-from redtour.storage.campaigns import Campaign, CampaignError, CampaignRequest, place_to_dict, requests_in
+from redtour.storage.campaigns import (
+    Campaign,
+    CampaignError,
+    CampaignRepository,
+    CampaignRequest,
+    place_to_dict,
+    requests_in,
+)
 from redtour.storage.database import Database
 from redtour.storage.participation import ensure_union, new_uuid
 from redtour.storage.venues import VenueRepository
@@ -123,3 +134,22 @@ def update_campaign(
             row.target = target
         audit.record(s, "campaign.update", {"campaign": row.uuid})
         return Campaign(row.id, row.uuid, row.name, row.start, row.end, row.target)
+
+
+def group_day(db: Database, campaign: Campaign, group: str) -> tuple[CampaignRequest, Plan]:
+    """The request named or numbered ``group`` and its first scheduled day as a plan with the booked times."""
+    reqs = CampaignRepository(db).requests(campaign.id)
+    found = [r for r in reqs if str(r.id) == group.strip() or r.name == group.strip()]
+    if len(found) != 1:
+        raise LookupError(f"活动中没有团队“{group}”" if not found else f"有多个名为“{group}”的团队，请用编号")
+    r = found[0]
+    mine = [
+        b for b in bookings(db, campaign.id) if b.request_id == r.id and b.state != "已取消" and b.part == 0
+    ]
+    if not mine:
+        raise CampaignError(f"团队“{r.name}”还没有排定，请先排程")
+    day = min(b.day for b in mine)
+    venues = {v.id: v for v in VenueRepository(db).list_venues(include_retired=True)}
+    req = PlanRequest(day, r.start, (), start_time=r.start_time, return_by=r.return_by, group_size=r.people,
+                      mode=r.mode)  # fmt: skip
+    return r, booked_plan(req, [(venues[b.venue_id], b.arrive, b.depart) for b in mine if b.day == day])

@@ -750,8 +750,8 @@
         <translation>Scheduled</translation>
     </message>
     <message>
-        <source>双击团队，在地图上显示其路线</source>
-        <translation>Double-click a group to show its route on the map</translation>
+        <source>双击团队，在地图上显示其路线；右键可打印行程单</source>
+        <translation>Double-click a group to show its route on the map; right-click for its route sheet</translation>
     </message>
     <message>
         <source>日期</source>
@@ -912,6 +912,18 @@
     <message>
         <source>；已取消 {0} 的预约，请重新排程</source>
         <translation>; cancelled the bookings of {0}, please re-schedule</translation>
+    </message>
+    <message>
+        <source>在地图上显示路线</source>
+        <translation>Show the route on the map</translation>
+    </message>
+    <message>
+        <source>行程单…</source>
+        <translation>Route sheet…</translation>
+    </message>
+    <message>
+        <source>保存行程单</source>
+        <translation>Save route sheet</translation>
     </message>
     <message>
         <source>导入报名表</source>

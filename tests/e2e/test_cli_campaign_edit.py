@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 
@@ -117,3 +118,28 @@ def test_id_numbers_in_real_name_lists_only_with_the_id_setting(tmp_path):
 
     assert names() == [["张三"]]  # the ID setting off: names only
     assert names("--with-id-number") == [["张三 11010519491231002X"]]
+
+
+def test_route_sheet_of_a_scheduled_group_shows_the_booked_times(tmp_path):
+    pytest.importorskip("ortools")
+    from pypdf import PdfReader
+
+    create(tmp_path)
+    assert run(tmp_path, "campaign", "import", str(write_csv(tmp_path / "r.csv", rows())), "--campaign",
+               "冬季寻访").returncode == 0  # fmt: skip
+    unscheduled = run(tmp_path, "campaign", "sheet", "--campaign", "1", "--group", "一组", "--out",
+                      str(tmp_path / "a.pdf"))  # fmt: skip
+    assert unscheduled.returncode == 2 and "还没有排定" in unscheduled.stderr.decode()
+    one = next(a for a in _schedule(tmp_path)["assignments"] if a["name"] == "一组")
+    pdf = tmp_path / "一组.pdf"
+    out = run(tmp_path, "campaign", "sheet", "--campaign", "冬季寻访", "--group", "一组", "--out", str(pdf))
+    assert out.returncode == 0, out.stderr.decode()
+    pages = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    text = unicodedata.normalize("NFKC", pages).replace(" ", "")  # the PDF's text uses CJK radical forms
+    assert (
+        "机电工会" in text
+        and "一组" in text
+        and one["date"][5:].replace("-", "月") in text.replace("-", "月")
+    )
+    for stop in one["stops"]:  # the booked times, not recomputed ones
+        assert stop["arrive"] in text and stop["depart"] in text

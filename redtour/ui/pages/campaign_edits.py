@@ -7,14 +7,15 @@ an import row, one transaction) and the page refreshes afterwards.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from redtour.core.errors import RedtourError
 from redtour.storage.campaign_closures import close_venue_day
-from redtour.storage.campaign_edit import save_request, update_campaign, withdraw_request
+from redtour.storage.campaign_edit import group_day, save_request, update_campaign, withdraw_request
 from redtour.storage.campaigns import CampaignRequest
 from redtour.storage.venues import VenueRepository
 from redtour.ui.dialogs.campaign_dialog import CampaignDialog
@@ -125,6 +126,42 @@ class CampaignEdits:
             text += tr("；已取消 {0} 的预约，请重新排程").format("、".join(groups))
         self.solver_status.setText(text)
         self.refresh()
+
+    def requests_menu(self: CampaignPage, pos: QPoint) -> None:
+        if self.requests.itemAt(pos) is None:
+            return
+        row = self.requests.itemAt(pos).row()
+        menu = QMenu(self)
+        menu.addAction(tr("在地图上显示路线"), lambda: self.show_route(row))
+        menu.addAction(tr("行程单…"), self.save_route_sheet)
+        menu.addAction(tr("修改团队…"), self.edit_request)
+        menu.addAction(tr("撤回团队"), self.withdraw_request)
+        menu.exec(self.requests.viewport().mapToGlobal(pos))
+
+    def save_route_sheet(self: CampaignPage, path: str = "") -> None:
+        """The selected group's route sheet (A4 PDF) with its booked times."""
+        from redtour.export.route_sheet import SheetOptions
+        from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
+
+        current = self._selected_request()
+        if current is None or self.campaign is None:
+            self.status.emit(tr("请先在列表中选择一个团队"))
+            return
+        try:
+            r, plan = group_day(self.db, self.campaign, str(current.id))
+        except (RedtourError, LookupError) as exc:
+            show_error(self, str(exc.args[0] if exc.args else exc))
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("保存行程单"), f"{r.name}.pdf", "PDF (*.pdf)")
+            if not path:
+                return
+        options = SheetOptions(
+            union=r.union, group=r.name, leader=r.leader, leader_phone=r.phone, people=r.people
+        )
+        venues = VenueRepository(self.db).list_venues()
+        write_route_sheet_pdf(plan, venues, options, Path(path), f"{self.campaign.name} {r.name}")
+        self.status.emit(tr("已保存 {0}").format(path))
 
     def edit_campaign(self: CampaignPage) -> None:
         c = self.campaign

@@ -120,8 +120,10 @@ class CampaignPage(CampaignEdits, QWidget):
         self.requests = _table("campaignRequests", [tr("工会"), tr("团队"), tr("人数"), tr("日期范围"), tr("必去场馆"),
                                                     tr("排定")])  # fmt: skip
         self.requests.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.requests.setToolTip(tr("双击团队，在地图上显示其路线"))
+        self.requests.setToolTip(tr("双击团队，在地图上显示其路线；右键可打印行程单"))
         self.requests.cellDoubleClicked.connect(lambda row, _col: self.show_route(row))
+        self.requests.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.requests.customContextMenuRequested.connect(self.requests_menu)
         self._reqs: list[CampaignRequest] = []
         self.grid = QTableWidget(0, 0, objectName="campaignGrid")
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
