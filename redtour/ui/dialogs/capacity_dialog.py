@@ -37,6 +37,7 @@ class CapacityDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("场馆容量：{0}").format(info.name_zh.split("——")[0]))
         self._save = save
+        self.setMinimumWidth(560)  # the current value with its origin fits on one line
         form = QFormLayout(self)
         self.now: dict[str, QLabel] = {}
         self.edits: dict[str, QSpinBox | QComboBox] = {}
