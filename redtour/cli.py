@@ -178,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_share.add_parsers(sub)
 
+    from redtour import cli_campaign
+
+    cli_campaign.add_parsers(sub)
+
     c = sub.add_parser("catalogue", help="build or check the bundled catalogue (sites.db)")
     csub = c.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
     b = csub.add_parser("build", help="build sites.db from resources/catalogue/venues/*.toml")

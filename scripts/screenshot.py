@@ -3,6 +3,7 @@
 QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [--lang en] [--venue guzhenghong] [--out FILE]
     [--plan "shujibu,huxi_banri,guzhenghong,sanshan"]   (the planner tab with these venues optimised)
     [--tab participation|stats --visits 20000]        (those tabs, on generated participation data)
+    [--tab campaign --campaign-tab 1]                 (the 活动 page on scripts/campaign_demo.py's campaign)
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def main() -> int:
     parser.add_argument("--size", default="1440x860")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot-main.png")
     parser.add_argument("--plan", default="", help="comma-separated venue ids: show the planner with them")
-    parser.add_argument("--tab", choices=["sites", "participation", "stats"], default="sites")
+    parser.add_argument("--tab", choices=["sites", "participation", "stats", "campaign"], default="sites")
+    parser.add_argument("--campaign-tab", type=int, default=1, help="inner tab of the 活动 page (0–3)")
     parser.add_argument("--visits", type=int, default=20000, help="generated visits for --tab")
     parser.add_argument("--by", default="venue", help="statistics dimension for --tab stats")
     parser.add_argument("--wait-ms", type=int, default=2500, help="time for the map page to load")
@@ -46,7 +48,12 @@ def main() -> int:
     qt_app = app_module.create_application()
     translators = install_translators(qt_app, args.lang)
     db = open_user_database()
-    if args.tab != "sites":
+    if args.tab == "campaign":
+        sys.path.insert(0, str(REPO))
+        from scripts.campaign_demo import make_demo
+
+        make_demo(db)
+    elif args.tab != "sites":
         sys.path.insert(0, str(REPO))
         from benchmarks.participation_data import generate
         from redtour.storage.venues import VenueRepository
@@ -76,6 +83,9 @@ def main() -> int:
         window.tabs.setCurrentWidget(window.stats)
         window.stats.target.setValue(args.visits // 3)
         window.stats.by.setCurrentIndex(max(0, window.stats.by.findData(args.by)))
+    if args.tab == "campaign" and window.campaign is not None:
+        window.tabs.setCurrentWidget(window.campaign)
+        window.campaign.inner.setCurrentIndex(args.campaign_tab)
     loop = QEventLoop()
     QTimer.singleShot(args.wait_ms, loop.quit)
     loop.exec()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from redtour.core.catalogue import Venue
 from redtour.core.planner import Plan
 from redtour.core.travel import MODE_ZH
 from redtour.i18n import _
@@ -37,3 +40,18 @@ def route_of_plan(plan: Plan, title: str | None = None) -> Route:
         end=(end.lat, end.lon),
         legend=legend,
     )
+
+
+def route_of_visits(
+    title: str,
+    day_text: str,
+    start: tuple[float, float],
+    visits: Sequence[tuple[Venue, str]],
+) -> Route:
+    """A scheduled group's day (campaign): its venues in order with their booked times, from and back to its start."""
+    stops = tuple(
+        RouteStop(k + 1, v.name_zh, v.location.lat, v.location.lon, times)
+        for k, (v, times) in enumerate(visits)
+        if v.location is not None
+    )
+    return Route(title, stops, start=start, end=start, legend=(day_text,))

@@ -26,6 +26,7 @@ from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
 from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
+from redtour.ui.pages.campaign_page import CampaignPage
 from redtour.ui.pages.participation_page import ParticipationPage
 from redtour.ui.pages.planner_page import PlannerPage
 from redtour.ui.pages.sites_page import SitesPage
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         if self.participation is not None and self.stats is not None:
             self.tabs.addTab(self.participation, tr("参与记录"))
             self.tabs.addTab(self.stats, tr("统计"))
+        self.campaign = CampaignPage(database, self) if database is not None else None
+        if self.campaign is not None:
+            self.tabs.addTab(self.campaign, tr("活动"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.tabs)
         self.map_pane = map_pane
@@ -120,6 +124,9 @@ class MainWindow(QMainWindow):
             self.participation.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
             self.stats.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.participation.changed.connect(self.stats.mark_stale)
+        if self.campaign is not None:
+            self.campaign.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.campaign.routeChanged.connect(self._show_route)
         if self.map_pane is not None:
             self.venuesChanged.connect(lambda _venues: self._refresh_map())
             self.map_pane.venueClicked.connect(self.sites.select_venue)
@@ -316,6 +323,8 @@ class MainWindow(QMainWindow):
         self.sites.set_holidays(holidays)
         if self.planner is not None:
             self.planner.set_holidays(holidays)
+        if self.campaign is not None:
+            self.campaign.holidays = holidays  # used at its next schedule run and grid redraw
         self._refresh_map()
 
     def _open_about(self) -> None:

@@ -561,6 +561,42 @@
         <translation>History</translation>
     </message>
     <message>
+        <source>场馆容量：{0}</source>
+        <translation>Venue capacity: {0}</translation>
+    </message>
+    <message>
+        <source>不修改</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>如：馆方电话 王老师</source>
+        <translation>e.g. phone call with the venue, Ms Wang</translation>
+    </message>
+    <message>
+        <source>核实日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>信息来源</source>
+        <translation>Who said so</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>没有修改任何一项</source>
+        <translation>Nothing was changed</translation>
+    </message>
+    <message>
         <source>红色寻访助手 — 百万职工红色寻访</source>
         <extracomment>The catalogue after a local correction (list[Venue]); pages holding venues subscribe.</extracomment>
         <translation>Red Tour Assistant — a million workers visit red sites</translation>
@@ -604,6 +640,10 @@
     <message>
         <source>统计</source>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Campaign</translation>
     </message>
     <message>
         <source>加入行程</source>
@@ -812,8 +852,252 @@
         <translation>Employee no.</translation>
     </message>
     <message>
+        <source>新建活动…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>修改活动…</source>
+        <translation>Edit campaign…</translation>
+    </message>
+    <message>
+        <source>导入报名表…</source>
+        <translation>Import requests…</translation>
+    </message>
+    <message>
+        <source>下载报名表模板…</source>
+        <translation>Download request template…</translation>
+    </message>
+    <message>
+        <source>排程</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>日期范围</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>必去场馆</source>
+        <translation>Must visit</translation>
+    </message>
+    <message>
+        <source>排定</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>双击团队，在地图上显示其路线；右键可打印行程单</source>
+        <translation>Double-click a group to show its route on the map; right-click for its route sheet</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>标为已预约…</source>
+        <translation>Mark booked…</translation>
+    </message>
+    <message>
+        <source>标为已确认</source>
+        <translation>Mark confirmed</translation>
+    </message>
+    <message>
+        <source>标为已取消</source>
+        <translation>Mark cancelled</translation>
+    </message>
+    <message>
+        <source>退回待预约</source>
+        <translation>Back to to-book</translation>
+    </message>
+    <message>
+        <source>名额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>已排</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>已参加</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>双击工会设置名额</source>
+        <translation>Double-click a union to set its quota</translation>
+    </message>
+    <message>
+        <source>添加团队…</source>
+        <translation>Add group…</translation>
+    </message>
+    <message>
+        <source>修改团队…</source>
+        <translation>Edit group…</translation>
+    </message>
+    <message>
+        <source>报名团队</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>场馆日历</source>
+        <translation>Venue calendar</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>还没有活动：点“新建活动…”开始</source>
+        <translation>No campaign yet: click “New campaign…” to start</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 个团队，报名 {2} 人，已排 {3} 人，已参加 {4} 人</source>
+        <translation>{0}: {1} groups, {2} people requested, {3} scheduled, {4} attended</translation>
+    </message>
+    <message>
+        <source>；目标 {0} 人</source>
+        <translation>; target {0} people</translation>
+    </message>
+    <message>
+        <source>未排</source>
+        <translation>not scheduled</translation>
+    </message>
+    <message>
+        <source>（容量待核实）</source>
+        <translation> (capacity to be verified)</translation>
+    </message>
+    <message>
+        <source>{0} 的名额（人，0 为不限）：</source>
+        <translation>Quota of {0} (people, 0 for none):</translation>
+    </message>
+    <message>
+        <source>{0} 还没有排定</source>
+        <translation>{0} is not scheduled yet</translation>
+    </message>
+    <message>
+        <source>保存报名表模板</source>
+        <translation>Save request template</translation>
+    </message>
+    <message>
+        <source>活动报名表.xlsx</source>
+        <translation>campaign-requests.xlsx</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>请先新建活动</source>
+        <translation>Create a campaign first</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个团队</source>
+        <translation>Select a group in the list first</translation>
+    </message>
+    <message>
+        <source>撤回 {0} {1}？其排程和预约一并删除。</source>
+        <translation>Withdraw {0} {1}? Its schedule and bookings are deleted too.</translation>
+    </message>
+    <message>
+        <source>撤回团队</source>
+        <translation>Withdraw group</translation>
+    </message>
+    <message>
+        <source>已撤回 {0}，删除 {1} 条预约；请重新排程</source>
+        <translation>Withdrew {0} and deleted {1} bookings; please re-schedule</translation>
+    </message>
+    <message>
+        <source>请先在场馆日历中选择一个场馆</source>
+        <translation>Select a venue in the venue calendar first</translation>
+    </message>
+    <message>
+        <source>场馆当天闭馆…</source>
+        <translation>Venue closed that day…</translation>
+    </message>
+    <message>
+        <source>场馆容量…</source>
+        <translation>Venue capacity…</translation>
+    </message>
+    <message>
+        <source>记录 {0} {1} 闭馆？当天在该馆的预约将取消，重新排程时这些团队会改期。</source>
+        <translation>Record {0} as closed on {1}? Bookings there that day are cancelled, and re-scheduling moves those groups.</translation>
+    </message>
+    <message>
+        <source>场馆当天闭馆</source>
+        <translation>Venue closed that day</translation>
+    </message>
+    <message>
+        <source>已记录 {0} {1} 闭馆</source>
+        <translation>Recorded {0} closed on {1}</translation>
+    </message>
+    <message>
+        <source>；已取消 {0} 的预约，请重新排程</source>
+        <translation>; cancelled the bookings of {0}, please re-schedule</translation>
+    </message>
+    <message>
+        <source>在地图上显示路线</source>
+        <translation>Show the route on the map</translation>
+    </message>
+    <message>
+        <source>行程单…</source>
+        <translation>Route sheet…</translation>
+    </message>
+    <message>
+        <source>保存行程单</source>
+        <translation>Save route sheet</translation>
+    </message>
+    <message>
+        <source>导入报名表</source>
+        <translation>Import requests</translation>
+    </message>
+    <message>
+        <source>正在排程…</source>
+        <translation>Scheduling…</translation>
+    </message>
+    <message>
+        <source>已找到 {0} 个方案，用时 {1:.0f} 秒</source>
+        <translation>{0} solutions found in {1:.0f} s</translation>
+    </message>
+    <message>
+        <source>正在停止，保留目前最好的方案…</source>
+        <translation>Stopping; keeping the best schedule so far…</translation>
+    </message>
+    <message>
+        <source>未证明最优</source>
+        <translation>not proven optimal</translation>
+    </message>
+    <message>
+        <source>已排 {0} 个团队、{1} 人，{2} 个未排；{3}</source>
+        <translation>Scheduled {0} groups, {1} people, {2} not scheduled; {3}</translation>
+    </message>
+    <message>
+        <source>；改动：{0}</source>
+        <translation>; moved: {0}</translation>
+    </message>
+    <message>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>场馆给的预约号：</source>
+        <translation>Venue&apos;s reference number:</translation>
+    </message>
+    <message>
+        <source>确认人：</source>
+        <translation>Confirmed by:</translation>
     </message>
     <message>
         <source>团队</source>
@@ -1036,12 +1320,60 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Times</translation>
     </message>
     <message>
+        <source>修改团队</source>
+        <translation>Edit group</translation>
+    </message>
+    <message>
+        <source>添加团队</source>
+        <translation>Add group</translation>
+    </message>
+    <message>
+        <source>场馆名称或简称，用“、”分隔</source>
+        <translation>Venue names or short names, separated by “、”</translation>
+    </message>
+    <message>
+        <source>场馆名称，或“纬度,经度”</source>
+        <translation>A venue name, or “lat,lon”</translation>
+    </message>
+    <message>
+        <source>人数超过场馆团队上限时可拆分为小组</source>
+        <translation>May be split into sub-groups when larger than a venue allows</translation>
+    </message>
+    <message>
         <source>人数</source>
         <translation>Group size</translation>
     </message>
     <message>
+        <source>最早日期</source>
+        <translation>Earliest date</translation>
+    </message>
+    <message>
+        <source>最晚日期</source>
+        <translation>Latest date</translation>
+    </message>
+    <message>
+        <source>不可出行星期</source>
+        <translation>Weekdays not possible</translation>
+    </message>
+    <message>
+        <source>可选场馆</source>
+        <translation>Optional venues</translation>
+    </message>
+    <message>
         <source>交通方式</source>
         <translation>Travel by</translation>
+    </message>
+    <message>
+        <source>出发时间</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>最晚返回</source>
+        <translation>Return by</translation>
+    </message>
+    <message>
+        <source>领队手机</source>
+        <translation>Leader mobile</translation>
     </message>
     <message>
         <source>午休</source>
@@ -1657,8 +1989,28 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>to</translation>
     </message>
     <message>
+        <source>新建活动</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>修改活动</source>
+        <translation>Edit campaign</translation>
+    </message>
+    <message>
         <source>未设定</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>To</translation>
     </message>
     <message>
         <source>完成 %p%</source>

@@ -204,7 +204,7 @@ def _days(
         venue = venues[vid]
         if venue.location is None:
             reasons.append(f"{venue.name_zh} 没有位置信息，无法安排路线")
-        elif all(day_windows(venue, d, holidays)[2] is not None for d in days):
+        elif all(day_windows(venue, d, holidays)[2] is not None or d in caps[vid].closed_days for d in days):
             reasons.append(f"必去场馆{venue.name_zh}在可选日期（{runs(days)}）均闭馆")
     return [] if reasons else days
 

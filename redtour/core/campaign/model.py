@@ -54,6 +54,7 @@ class VenueCapacity:
     slots_per_day: int | None = None
     arrive_early: int = 0  # minutes before the tour the group must be there (counted as occupying the venue)
     known: bool = True
+    closed_days: frozenset[date] = frozenset()  # days the venue cancelled for this campaign: closed
 
     @classmethod
     def cautious(cls, venue: Venue) -> VenueCapacity:

@@ -67,7 +67,7 @@ def day_windows(
 def stop_spec(venue: Venue, cap: VenueCapacity, day: date, holidays: HolidayCalendar | None) -> StopSpec | None:
     """The venue's allowed tour starts on ``day`` (None: closed, or no start fits)."""
     windows, _warnings, closed = day_windows(venue, day, holidays)
-    if closed is not None:
+    if closed is not None or day in cap.closed_days:
         return None
     tour = tour_minutes(venue, cap)
     starts = start_values(windows, tour, cap)

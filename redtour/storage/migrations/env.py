@@ -7,6 +7,7 @@ child rows — reliability.md §1.4) and checks ``PRAGMA foreign_key_check`` bef
 
 from alembic import context
 
+import redtour.storage.campaign_rows  # noqa: F401 - registers the campaign tables on Base
 from redtour.storage.models import Base
 
 connection = context.config.attributes["connection"]
