@@ -62,7 +62,7 @@ def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):  # also unsupported zip versions
         raise SpreadsheetError(f"{path.name} 已损坏或不完整，无法读取；请重新保存或重新下载") from None
     if len(infos) > MAX_ZIP_ENTRIES:
         raise SpreadsheetError(f"{path.name} 含有 {len(infos)} 个内部文件，不像正常的 Excel 文件，已拒绝")

@@ -278,7 +278,8 @@ def read_package(path: Path) -> Package:
         z = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise ExchangeError(f"找不到文件 {path}") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a central directory asking for an unsupported zip version (fuzzing found it)
         raise ExchangeError(f"{name} 不是 redtour 交换包（不是有效的压缩包，或文件已损坏）") from None
     except OSError as exc:
         raise ExchangeError(f"无法读取 {name}：{exc.strerror or exc}") from None

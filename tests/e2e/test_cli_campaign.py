@@ -46,7 +46,7 @@ def test_create_template_import_and_refusals(tmp_path):
     again = run(
         tmp_path, "campaign", "create", "--name", "冬季寻访", "--from", "2026-12-07", "--to", "2026-12-31"
     )
-    assert again.returncode == 2 and "已有名为“冬季寻访”的活动" in again.stderr.decode()
+    assert again.returncode == 1 and "已有名为“冬季寻访”的活动" in again.stderr.decode()
     template = tmp_path / "报名表.xlsx"
     assert run(tmp_path, "campaign", "template", "--out", str(template)).returncode == 0
     sheet = CalamineWorkbook.from_path(str(template)).get_sheet_by_name("报名表").to_python()
@@ -115,12 +115,12 @@ def test_venue_capacity_show_and_set(tmp_path):
         False,
     )
     bad = run(tmp_path, "venue", "capacity", "沪西工人半日学校", "--concurrent", "0", "--per-day", "9")
-    assert bad.returncode == 2 and "同时在馆团队数应在" in bad.stderr.decode()
+    assert bad.returncode == 1 and "同时在馆团队数应在" in bad.stderr.decode()
     shown = json.loads(run(tmp_path, "venue", "capacity", "沪西工人半日学校", "--format", "json").stdout)[
         "facts"
     ]
     assert shown["per_day"]["value"] == 8  # the refused command changed nothing
-    assert run(tmp_path, "venue", "capacity", "没有这个馆").returncode == 2
+    assert run(tmp_path, "venue", "capacity", "没有这个馆").returncode == 1
 
 
 def _schedule(tmp_path, *extra: str) -> dict:
@@ -155,7 +155,7 @@ def test_schedule_bookings_states_and_reschedule(tmp_path):
     assert {b["state"] for b in books} == {"待预约"} and "138****8000" in {b["phone"] for b in books}
     first = books[0]
     refused = run(tmp_path, "campaign", "booking", str(first["id"]), "--state", "已预约")
-    assert refused.returncode == 2 and "预约号" in refused.stderr.decode()
+    assert refused.returncode == 1 and "预约号" in refused.stderr.decode()
     ok = run(
         tmp_path, "campaign", "booking", str(first["id"]), "--state", "已预约", "--ref", "R-1", "--by", "李"
     )

@@ -24,9 +24,9 @@ def test_update_changes_name_dates_and_target_and_refuses_clearly(tmp_path):
     assert (c["name"], c["target"]) == ("冬季寻访二期", 400)
     # The groups ask for up to 12-18: a campaign ending earlier is refused, and nothing changes.
     bad = run(tmp_path, "campaign", "update", "--campaign", "1", "--to", "2026-12-15")
-    assert bad.returncode == 2 and "2 个团队的日期超出新的活动日期" in bad.stderr.decode()
+    assert bad.returncode == 1 and "2 个团队的日期超出新的活动日期" in bad.stderr.decode()
     backwards = run(tmp_path, "campaign", "update", "--campaign", "1", "--from", "2027-02-01")
-    assert backwards.returncode == 2 and "早于开始日期" in backwards.stderr.decode()
+    assert backwards.returncode == 1 and "早于开始日期" in backwards.stderr.decode()
     cleared = run(tmp_path, "campaign", "update", "--campaign", "1", "--target", "0")
     assert cleared.returncode == 0 and "目标" not in cleared.stdout.decode()
     [c] = listing(tmp_path)
@@ -63,7 +63,7 @@ def test_venue_cancels_a_day_reschedule_moves_that_group_only(tmp_path):
     day = first["二组"]["date"]
     outside = run(tmp_path, "campaign", "closure", "--campaign", "冬季寻访", "--venue", closed["venue_id"],
                   "--date", "2027-03-01")  # fmt: skip
-    assert outside.returncode == 2 and "不在活动日期" in outside.stderr.decode()
+    assert outside.returncode == 1 and "不在活动日期" in outside.stderr.decode()
     out = run(tmp_path, "campaign", "closure", "--campaign", "冬季寻访", "--venue", closed["venue_id"],
               "--date", day)  # fmt: skip
     assert out.returncode == 0, out.stderr.decode()
@@ -72,7 +72,7 @@ def test_venue_cancels_a_day_reschedule_moves_that_group_only(tmp_path):
     again = run(
         tmp_path, "campaign", "closure", "--campaign", "1", "--venue", closed["venue_id"], "--date", day
     )
-    assert again.returncode == 2 and "已记录" in again.stderr.decode()
+    assert again.returncode == 1 and "已记录" in again.stderr.decode()
 
     second = _schedule(tmp_path)
     after = {a["name"]: a for a in second["assignments"]}
@@ -129,7 +129,7 @@ def test_route_sheet_of_a_scheduled_group_shows_the_booked_times(tmp_path):
                "冬季寻访").returncode == 0  # fmt: skip
     unscheduled = run(tmp_path, "campaign", "sheet", "--campaign", "1", "--group", "一组", "--out",
                       str(tmp_path / "a.pdf"))  # fmt: skip
-    assert unscheduled.returncode == 2 and "还没有排定" in unscheduled.stderr.decode()
+    assert unscheduled.returncode == 1 and "还没有排定" in unscheduled.stderr.decode()
     one = next(a for a in _schedule(tmp_path)["assignments"] if a["name"] == "一组")
     pdf = tmp_path / "一组.pdf"
     out = run(tmp_path, "campaign", "sheet", "--campaign", "冬季寻访", "--group", "一组", "--out", str(pdf))

@@ -127,3 +127,24 @@ def test_mutated_packages_never_crash_never_half_apply(world, change):
     assert peak < PEAK_LIMIT
     if report is None or not report.applied:
         assert snapshot(target) == before
+
+
+def test_a_zip_asking_for_an_unsupported_version_is_a_damaged_package(world):
+    """Found by the fuzzer: a central directory whose 'version needed' is 10.9 made ZipFile() raise
+    NotImplementedError, which escaped as an unexpected error."""
+    import struct
+
+    from redtour.core.errors import DamagedFileError
+
+    tmp, pkg, target = world
+    data = bytearray(pkg.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        struct.pack_into("<H", data, at + 6, 109)  # version needed to extract
+        at = data.find(b"PK\x01\x02", at + 4)
+    bad = tmp / "version.zip"
+    bad.write_bytes(bytes(data))
+    before = snapshot(target)
+    with pytest.raises(DamagedFileError, match="不是 redtour 交换包"):
+        import_package(target, bad)
+    assert snapshot(target) == before
