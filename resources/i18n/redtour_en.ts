@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>在本页显示或收起地图（每页分别记住）</source>
+        <translation>Show or fold the map on this tab (remembered per tab)</translation>
+    </message>
+    <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
@@ -30,6 +34,10 @@
     <message>
         <source>回到今天(&amp;T)</source>
         <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>显示地图(&amp;M)</source>
+        <translation>Show &amp;map</translation>
     </message>
     <message>
         <source>刷新(&amp;L)</source>
@@ -566,10 +574,6 @@
         <translation>Red Tour Assistant — a million workers visit red sites</translation>
     </message>
     <message>
-        <source>数据库：{0}</source>
-        <translation>Database: {0}</translation>
-    </message>
-    <message>
         <source>在线底图未开启（设置 → 地图）：只显示已缓存的瓦片。</source>
         <translation>Online base maps are off (Settings → Map): only cached tiles are shown.</translation>
     </message>
@@ -1037,7 +1041,7 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     </message>
     <message>
         <source>人数</source>
-        <translation>Group size</translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>交通方式</source>
@@ -1254,6 +1258,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>删除行程“{0}”？此操作不能撤销。</source>
         <translation>Delete plan “{0}”? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>搜索场馆</source>
+        <translation>Search venues</translation>
     </message>
     <message>
         <source>修正资料…</source>
@@ -1657,6 +1665,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>to</translation>
     </message>
     <message>
+        <source>统计方式</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
         <source>未设定</source>
         <translation>not set</translation>
     </message>
@@ -1687,6 +1699,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>人次</source>
         <translation>Visits</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
     </message>
     <message>
         <source>（前 {0} 名）</source>

@@ -27,6 +27,7 @@ from redtour.core.participation import StatsFilter
 from redtour.storage.database import Database
 from redtour.storage.log_export import ExportResult, export_log
 from redtour.ui.i18n import tr
+from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
 from redtour.ui.worker import run_in_background
 
@@ -78,7 +79,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.resize(560, 300)
+        fit_to_screen(self, 560, 300)  # within the available area (taskbar excluded)
 
     @property
     def fmt(self) -> str:

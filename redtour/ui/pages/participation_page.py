@@ -36,6 +36,7 @@ from redtour.storage.signin_import import checkin_from_file
 from redtour.ui.dialogs.group_dialog import GroupDialog
 from redtour.ui.dialogs.roster_import_dialog import RosterImportDialog
 from redtour.ui.i18n import tr
+from redtour.ui.layout import set_column_widths
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.models.lazy_table_model import LazyTableModel
 from redtour.ui.settings import Settings
@@ -162,7 +163,7 @@ class ParticipationPage(QWidget):
             lambda o, n: self.repo.participants_page(o, n, self.people_search.text()),
             self,
         )
-        self.people_view = self._lazy_view(self.people_model, "peopleTable")
+        self.people_view = self._lazy_view(self.people_model, "peopleTable", (80, 112, 200, 150, 80), 2)
         self.people_search.textChanged.connect(lambda _t: self.people_model.reload())
         self.people_total = QLabel(objectName="peopleTotal")
         people_tab = QWidget()
@@ -178,7 +179,7 @@ class ParticipationPage(QWidget):
             lambda o, n: self.repo.visits_page(StatsFilter(), o, n),
             self,
         )
-        self.visits_view = self._lazy_view(self.visits_model, "visitsTable")
+        self.visits_view = self._lazy_view(self.visits_model, "visitsTable", (88, 180, 72, 108, 130, 120), 1)
         self.visits_total = QLabel(objectName="visitsTotal")
         visits_tab = QWidget()
         vv = QVBoxLayout(visits_tab)
@@ -201,17 +202,14 @@ class ParticipationPage(QWidget):
         self._tables_stale = True
 
     # --- helpers -----------------------------------------------------------------------------------
-    def _lazy_view(self, model: LazyTableModel, name: str) -> QTableView:
+    def _lazy_view(self, model: LazyTableModel, name: str, widths: tuple[int, ...], long: int) -> QTableView:
         view = QTableView(objectName=name)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
         view.verticalHeader().setDefaultSectionSize(24)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((90, 120, 200, 160, 120)):
-            view.setColumnWidth(col, width)
+        set_column_widths(view, widths, long)  # each table its own widths; the long column stretches
         return view
 
     def set_venues(self, venues: Sequence[Venue]) -> None:
