@@ -251,7 +251,9 @@ def parse_roster(rows: Sequence[Sequence[object]], *, with_id_number: bool = Fal
             other = by_id.get(person.id_number)
             if other is not None:
                 out.errors.append(
-                    RowNote(sheet_row, f"身份证号与第 {other.sheet_row} 行的“{other.name}”相同", *_known(person))
+                    RowNote(
+                        sheet_row, f"身份证号与第 {other.sheet_row} 行的“{other.name}”相同", *_known(person)
+                    )
                 )
                 continue
             by_id[person.id_number] = person

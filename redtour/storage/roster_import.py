@@ -151,7 +151,9 @@ def _match(
     for p in people:
         hit = existing.get(p.mobile)
         if p.id_number and p.id_number in id_owner and id_owner[p.id_number] != p.mobile:
-            errors.append(RowNote(p.sheet_row, "身份证号已登记在另一位人员名下", p.name, mask_mobile(p.mobile)))
+            errors.append(
+                RowNote(p.sheet_row, "身份证号已登记在另一位人员名下", p.name, mask_mobile(p.mobile))
+            )
         elif hit is None:
             to_add.append(p)
         elif hit[1] != p.name:

@@ -27,7 +27,12 @@ def window_with_map(qtbot, user_db, settings):
 
     pane = MapView()
     win = MainWindow(
-        VenueRepository(user_db), settings, "x", map_pane=pane, plans=PlanRepository(user_db), database=user_db
+        VenueRepository(user_db),
+        settings,
+        "x",
+        map_pane=pane,
+        plans=PlanRepository(user_db),
+        database=user_db,
     )
     qtbot.addWidget(win)
     win.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is 800×600: not maximised

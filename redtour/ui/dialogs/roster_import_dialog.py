@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from redtour.importing.spreadsheet import ImportCancelled
 from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
 from redtour.storage.roster_import import RosterReport, import_roster
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.group_dialog import union_combo
 from redtour.ui.i18n import tr
 from redtour.ui.layout import fit_to_screen
@@ -125,7 +125,7 @@ class RosterImportDialog(QDialog):
         self.path.textChanged.connect(lambda _t: self.apply_button.setEnabled(False))
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("选择名册"), "", tr("名册 (*.xlsx *.xls *.csv)"))
+        name = file_dialogs.open_file(self, "roster", tr("选择名册"), tr("名册 (*.xlsx *.xls *.csv)"))
         if name:
             self.path.setText(name)
             self._run(dry_run=True)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from redtour.export.route_sheet import DEFAULT_TITLE
 from redtour.mapping.tiles import TileStore
 from redtour.storage.credentials import store_password, with_password
 from redtour.storage.database import Database
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.holidays_tab import HolidaysTab
 from redtour.ui.i18n import LANGUAGES, tr
 from redtour.ui.settings import Settings
@@ -204,7 +204,7 @@ class SettingsDialog(QDialog):
         run_in_background(probe, ok, failed, self)
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("选择标志图片"), "", tr("图片 (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.open_file(self, "image", tr("选择标志图片"), tr("图片 (*.png *.jpg *.jpeg)"))
         if path:
             self.sheet_logo.setText(path)
 

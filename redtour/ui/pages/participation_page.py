@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUn
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -33,6 +32,7 @@ from redtour.core.participation import StatsFilter
 from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
 from redtour.storage.signin_import import checkin_from_file
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.group_dialog import GroupDialog
 from redtour.ui.dialogs.roster_import_dialog import RosterImportDialog
 from redtour.ui.i18n import tr
@@ -356,7 +356,7 @@ class ParticipationPage(QWidget):
         group = self.current_group()
         if group is None:
             return
-        name, _ = QFileDialog.getOpenFileName(self, tr("选择签到表"), "", tr("签到表 (*.xlsx *.xls *.csv)"))
+        name = file_dialogs.open_file(self, "signin", tr("选择签到表"), tr("签到表 (*.xlsx *.xls *.csv)"))
         if not name:
             return
         venue = self.venue_choice.currentData()
@@ -404,8 +404,8 @@ class ParticipationPage(QWidget):
     def save_template(self) -> None:
         from redtour.export.roster_template import write_roster_template
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, tr("保存名册模板"), tr("红色寻访名册模板.xlsx"), "Excel (*.xlsx)"
+        name = file_dialogs.save_file(
+            self, "roster", tr("保存名册模板"), tr("红色寻访名册模板.xlsx"), "Excel (*.xlsx)"
         )
         if not name:
             return
@@ -419,8 +419,8 @@ class ParticipationPage(QWidget):
     def import_log(self) -> None:
         from redtour.storage.log_import import LogImportReport, import_log
 
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), "", tr("参与记录 (*.xlsx *.csv)")
+        name = file_dialogs.open_file(
+            self, "log", tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), tr("参与记录 (*.xlsx *.csv)")
         )
         if not name:
             return
@@ -466,8 +466,8 @@ class ParticipationPage(QWidget):
         )
         if not ok:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, tr("保存交换包"), tr("{0}_交换包.zip").format(union), tr("交换包 (*.zip)")
+        name = file_dialogs.save_file(
+            self, "exchange", tr("保存交换包"), tr("{0}_交换包.zip").format(union), tr("交换包 (*.zip)")
         )
         if not name:
             return

@@ -62,7 +62,11 @@ class SitesPage(QWidget):
         self.search.setAccessibleName(tr("搜索场馆"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for text, widget, stretch in ((tr("区"), self.district, 1), (tr("标签"), self.tag, 1), (tr("日期"), self.day, 0)):
+        for text, widget, stretch in (
+            (tr("区"), self.district, 1),
+            (tr("标签"), self.tag, 1),
+            (tr("日期"), self.day, 0),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)  # screen readers announce the label with the control
             filters.addWidget(label)

@@ -217,9 +217,7 @@ class StatsPage(QWidget):
         self.stats = stats
         self.totals.setText(tr("人数 <b>{0}</b>　人次 <b>{1}</b>").format(stats.participants, stats.visits))
         self._show_progress()
-        self.table.setHorizontalHeaderLabels(
-            [self._first_header(), tr("人数"), tr("人次")]
-        )
+        self.table.setHorizontalHeaderLabels([self._first_header(), tr("人数"), tr("人次")])
         self.table.setRowCount(len(stats.rows))
         for i, r in enumerate(stats.rows):
             for col, value in enumerate((r.label, r.participants, r.visits)):
