@@ -193,8 +193,10 @@ class MainWindow(QMainWindow):
     def _on_venue_selected(self, venue_id: str) -> None:
         venue = self.sites.current_venue()
         self.actions.revert_venue.setEnabled(bool(venue and venue.local_facts))
-        if self.map_pane is not None and venue is not None and venue.location is not None:
-            self.map_pane.select_venue(venue_id)
+        if self.map_pane is not None and venue is not None:
+            self.map_pane.select_venue(venue_id)  # an unlocated venue closes the previous popup
+            if venue.location is None:
+                self.statusBar().showMessage(tr("“{0}”暂无位置，地图上没有标出").format(venue.name_zh), 8000)
 
     def add_venue_at(self, lat: float, lon: float) -> None:
         """“在这里添加场馆” from the map: a local venue at the clicked WGS-84 point."""

@@ -618,6 +618,10 @@
         <translation>Added “{0}” to the plan</translation>
     </message>
     <message>
+        <source>“{0}”暂无位置，地图上没有标出</source>
+        <translation>“{0}” has no location yet and is not on the map</translation>
+    </message>
+    <message>
         <source>保存失败：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>

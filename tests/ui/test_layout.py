@@ -135,3 +135,16 @@ def test_english_stats_headers_say_what_the_rows_are(qtbot, user_db, settings):
         for t in translators:
             app.removeTranslator(t)
         install_translators(app, "zh_CN")
+
+
+def test_selecting_an_unlocated_venue_says_so_and_closes_the_old_popup(qtbot, window_with_map):
+    from tests.ui.test_map_view import run_js, wait_ready
+
+    win, pane = window_with_map, window_with_map.map_pane
+    wait_ready(qtbot, pane)
+    win.sites.select_venue("alpha")
+    is_open = "window.redtour.marker('alpha').isPopupOpen()"
+    qtbot.waitUntil(lambda: run_js(qtbot, pane, is_open) is True)
+    win.sites.select_venue("gamma")  # no location in the fixtures
+    qtbot.waitUntil(lambda: run_js(qtbot, pane, is_open) is False)
+    assert "测试展示馆丙" in win.statusBar().currentMessage() and "暂无位置" in win.statusBar().currentMessage()
