@@ -317,6 +317,10 @@
         <translation>A change of database takes effect after a restart.</translation>
     </message>
     <message>
+        <source>当前使用：{0}</source>
+        <translation>In use: {0}</translation>
+    </message>
+    <message>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>

@@ -147,4 +147,6 @@ def test_selecting_an_unlocated_venue_says_so_and_closes_the_old_popup(qtbot, wi
     qtbot.waitUntil(lambda: run_js(qtbot, pane, is_open) is True)
     win.sites.select_venue("gamma")  # no location in the fixtures
     qtbot.waitUntil(lambda: run_js(qtbot, pane, is_open) is False)
-    assert "测试展示馆丙" in win.statusBar().currentMessage() and "暂无位置" in win.statusBar().currentMessage()
+    assert (
+        "测试展示馆丙" in win.statusBar().currentMessage() and "暂无位置" in win.statusBar().currentMessage()
+    )

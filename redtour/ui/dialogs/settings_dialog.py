@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -132,6 +133,11 @@ class SettingsDialog(QDialog):
         db_form.addRow(tr("密码"), self.db_password)
         db_form.addRow(self.db_test, self.db_status)
         db_form.addRow(QLabel(tr("更换数据库在重新启动程序后生效。")))
+        if database is not None:  # where the data is now (no longer in the status bar)
+            where = QLabel(tr("当前使用：{0}").format(database.describe()), objectName="dbCurrent")
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            where.setWordWrap(True)
+            db_form.addRow(where)
         self._enable_server_fields(self.db_server.isChecked())
 
         buttons = QDialogButtonBox(

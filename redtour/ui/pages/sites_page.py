@@ -110,6 +110,8 @@ class SitesPage(QWidget):
         self.unlocated_label.setWordWrap(True)
         self.unlocated = QListWidget(objectName="unlocatedList")
         self.unlocated.setMaximumHeight(96)
+        self.unlocated.setWordWrap(True)  # long addresses wrap instead of needing sideways scrolling
+        self.unlocated.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.unlocated.itemClicked.connect(lambda item: self.select_venue(item.data(VENUE_ROLE)))
 
         left = QWidget()
