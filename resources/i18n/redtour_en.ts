@@ -800,8 +800,16 @@
         <translation>Import another office&apos;s participation log (Excel/CSV)…</translation>
     </message>
     <message>
+        <source>签到场馆</source>
+        <translation>Check-in venue</translation>
+    </message>
+    <message>
         <source>搜索姓名、单位或手机尾号</source>
         <translation>Search name, work unit or last digits of mobile</translation>
+    </message>
+    <message>
+        <source>搜索名单</source>
+        <translation>Search the list</translation>
     </message>
     <message>
         <source>全选</source>
@@ -818,6 +826,10 @@
     <message>
         <source>按签到表签到…</source>
         <translation>Check in from sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>搜索人员</source>
+        <translation>Search people</translation>
     </message>
     <message>
         <source>工号</source>

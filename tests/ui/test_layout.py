@@ -150,3 +150,23 @@ def test_selecting_an_unlocated_venue_says_so_and_closes_the_old_popup(qtbot, wi
     assert (
         "测试展示馆丙" in win.statusBar().currentMessage() and "暂无位置" in win.statusBar().currentMessage()
     )
+
+
+def _unlabelled(page):
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit
+
+    buddies = {id(label.buddy()) for label in page.findChildren(QLabel) if label.buddy() is not None}
+    inputs = [w for t in (QLineEdit, QComboBox, QAbstractSpinBox) for w in page.findChildren(t)]
+    inner = (QComboBox, QAbstractSpinBox)  # their own line edits are announced with them
+    return [
+        w.objectName() or type(w).__name__
+        for w in inputs
+        if not isinstance(w.parent(), inner) and not w.accessibleName() and id(w) not in buddies
+    ]
+
+
+def test_every_input_on_the_data_pages_is_labelled_for_screen_readers(qtbot, user_db, settings):
+    win = MainWindow(VenueRepository(user_db), settings, "x", plans=PlanRepository(user_db), database=user_db)
+    qtbot.addWidget(win)
+    for page in (win.sites, win.participation, win.stats):
+        assert _unlabelled(page) == [], page.objectName()

@@ -116,8 +116,11 @@ class ParticipationPage(QWidget):
         # Check-in tab
         self.group_title = QLabel(objectName="groupTitle")
         self.group_title.setWordWrap(True)
-        self.venue_choice = QComboBox(objectName="checkinVenue")
-        self.search = QLineEdit(objectName="rosterSearch", placeholderText=tr("搜索姓名、单位或手机尾号"))
+        self.venue_choice = QComboBox(objectName="checkinVenue", accessibleName=tr("签到场馆"))
+        hint = tr("搜索姓名、单位或手机尾号")
+        self.search = QLineEdit(
+            objectName="rosterSearch", placeholderText=hint, accessibleName=tr("搜索名单")
+        )
         self.search.textChanged.connect(self._filter_roster)
         self.roster = QListWidget(objectName="rosterList")
         self.roster.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -155,7 +158,7 @@ class ParticipationPage(QWidget):
 
         # People tab (lazy)
         self.people_search = QLineEdit(
-            objectName="peopleSearch", placeholderText=tr("搜索姓名、单位或手机尾号")
+            objectName="peopleSearch", placeholderText=hint, accessibleName=tr("搜索人员")
         )
         self.people_model = LazyTableModel(
             [tr("姓名"), tr("手机号"), tr("工作单位"), tr("工会"), tr("工号")],

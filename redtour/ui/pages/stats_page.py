@@ -102,6 +102,7 @@ class StatsPage(QWidget):
         self.totals = QLabel(objectName="statsTotals")
         self.totals.setStyleSheet("font-size: 18px;")
         self.target = QSpinBox(objectName="statsTarget", maximum=10_000_000, singleStep=100)
+        self.target.setAccessibleName(tr("目标人数"))
         self.target.setSpecialValueText(tr("未设定"))
         self.target.setSuffix(tr(" 人"))
         self.target.editingFinished.connect(self._save_target)
