@@ -170,3 +170,32 @@ def test_every_input_on_the_data_pages_is_labelled_for_screen_readers(qtbot, use
     qtbot.addWidget(win)
     for page in (win.sites, win.participation, win.stats):
         assert _unlabelled(page) == [], page.objectName()
+
+
+def test_data_tables_fit_at_1366x768_in_english_too(qtbot, user_db, settings):
+    from PySide6.QtWidgets import QApplication
+
+    from redtour.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        win = MainWindow(
+            VenueRepository(user_db), settings, "x", plans=PlanRepository(user_db), database=user_db
+        )
+        qtbot.addWidget(win)
+        win.setWindowState(Qt.WindowState.WindowNoState)
+        win.resize(1366, 728 - 40)
+        win.show()
+        assert win.tabs.tabText(2) == "Participation"  # the English UI is in use
+        win.tabs.setCurrentWidget(win.participation)
+        for index, view in ((2, win.participation.visits_view), (1, win.participation.people_view)):
+            win.participation.tabs.setCurrentIndex(index)
+            qtbot.waitUntil(view.isVisible)
+            qtbot.waitUntil(lambda v=view: columns_fit(v), timeout=3000)
+        win.tabs.setCurrentWidget(win.stats)
+        qtbot.waitUntil(lambda: columns_fit(win.stats.table), timeout=3000)
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+        install_translators(app, "zh_CN")
