@@ -4,6 +4,9 @@ QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [--lang en] [--venue guzh
     [--plan "shujibu,huxi_banri,guzhenghong,sanshan"]   (the planner tab with these venues optimised)
     [--tab participation|stats --visits 20000]        (those tabs, on generated participation data)
     [--tab campaign --campaign-tab 1]                 (the 活动 page on scripts/campaign_demo.py's campaign)
+    [--tab planner]                                    (the planner with a four-stop demo day)
+python scripts/screenshot.py --all   every tab at 1366×768 in Chinese and English → docs/screenshot-*.png
+    (one process per picture: the UI language is chosen once per process)
 """
 
 from __future__ import annotations
@@ -21,6 +24,33 @@ os.environ.setdefault("REDTOUR_HOME", tempfile.mkdtemp(prefix="redtour-shot-"))
 os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(os.environ["REDTOUR_HOME"], "config"))
 
 REPO = Path(__file__).resolve().parent.parent
+DEMO_PLAN = "shujibu,huxi_banri,guzhenghong,sanshan"
+
+
+def shoot_all() -> int:
+    """Every tab in both languages, each in a fresh process and user folder."""
+    import subprocess
+
+    failed = 0
+    for lang, suffix in (("zh_CN", ""), ("en", "-en")):
+        for tab, name in (("sites", "main"), ("planner", "planner"), ("participation", "participation"),
+                          ("stats", "stats"), ("campaign", "campaign-1")):  # fmt: skip
+            out = REPO / "docs" / f"screenshot-{name}{suffix}.png"
+            env = {k: v for k, v in os.environ.items() if k not in ("REDTOUR_HOME", "XDG_CONFIG_HOME")}
+            cmd = [
+                sys.executable,
+                __file__,
+                "--lang",
+                lang,
+                "--tab",
+                tab,
+                "--out",
+                str(out),
+                "--visits",
+                "5000",
+            ]
+            failed += subprocess.run(cmd, env=env, check=False).returncode != 0
+    return 1 if failed else 0
 
 
 def main() -> int:
@@ -28,15 +58,21 @@ def main() -> int:
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--venue", default="guzhenghong")
     parser.add_argument("--date", default="2026-11-24")
-    parser.add_argument("--size", default="1440x860")
+    parser.add_argument("--size", default="1366x768")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot-main.png")
     parser.add_argument("--plan", default="", help="comma-separated venue ids: show the planner with them")
-    parser.add_argument("--tab", choices=["sites", "participation", "stats", "campaign"], default="sites")
+    parser.add_argument("--tab", choices=["sites", "planner", "participation", "stats", "campaign"], default="sites")
     parser.add_argument("--campaign-tab", type=int, default=1, help="inner tab of the 活动 page (0–3)")
+    parser.add_argument("--all", action="store_true", help="every tab, Chinese and English, into docs/")
     parser.add_argument("--visits", type=int, default=20000, help="generated visits for --tab")
     parser.add_argument("--by", default="venue", help="statistics dimension for --tab stats")
     parser.add_argument("--wait-ms", type=int, default=2500, help="time for the map page to load")
     args = parser.parse_args()
+    if args.all:
+        return shoot_all()
+    if args.tab == "planner" and not args.plan:
+        args.plan = DEMO_PLAN
+        args.wait_ms = max(args.wait_ms, 6000)  # the route and the web fonts are drawn after the page loads
 
     from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
 
@@ -53,7 +89,7 @@ def main() -> int:
         from scripts.campaign_demo import make_demo
 
         make_demo(db)
-    elif args.tab != "sites":
+    elif args.tab in ("participation", "stats"):
         sys.path.insert(0, str(REPO))
         from benchmarks.participation_data import generate
         from redtour.storage.venues import VenueRepository
@@ -62,6 +98,7 @@ def main() -> int:
         generate(db.sqlite_path, visits=args.visits, people=max(50, args.visits // 4), venue_ids=venue_ids)
     window = app_module.build_main_window(db, Settings(), args.lang)
     w, h = (int(x) for x in args.size.split("x"))
+    window.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is small: not maximised
     window.resize(w, h)
     window.sites.day.setDate(QDate.fromString(args.date, "yyyy-MM-dd"))
     window.show()
@@ -79,6 +116,7 @@ def main() -> int:
         window.participation.reload()
         for i in range(min(12, window.participation.roster.count())):
             window.participation.roster.item(i).setCheckState(Qt.CheckState.Checked)
+        window.participation.tabs.setCurrentIndex(2)  # 参与记录: the widest table
     if args.tab == "stats" and window.stats is not None:
         window.tabs.setCurrentWidget(window.stats)
         window.stats.target.setValue(args.visits // 3)

@@ -123,6 +123,8 @@ class RosterPerson:
 class RowNote:
     sheet_row: int
     reason: str
+    name: str = ""  # who the row is about, so the user sees whom to fix (the phone only masked)
+    mobile_masked: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {"row": self.sheet_row, "reason": self.reason}
@@ -178,6 +180,20 @@ def check_name(value: object) -> str:
     return name
 
 
+def _known(person: RosterPerson) -> tuple[str, str]:
+    return person.name, mask_mobile(person.mobile)
+
+
+def _who(cells: Sequence[object], cols: dict[str, int]) -> tuple[str, str]:
+    """Name and masked phone of a row that failed validation, as far as they can be read."""
+    name = clean_text(_cell(cells, cols.get("name")))[:40]
+    try:
+        mobile = mask_mobile(normalise_mobile(_cell(cells, cols.get("mobile"))))
+    except InvalidValue:
+        mobile = "****" if clean_text(_cell(cells, cols.get("mobile"))) else ""
+    return name, mobile
+
+
 def _person(cells: Sequence[object], cols: dict[str, int], sheet_row: int, with_id: bool) -> RosterPerson:
     name = check_name(_cell(cells, cols["name"]))
     mobile = normalise_mobile(_cell(cells, cols["mobile"]))
@@ -214,17 +230,20 @@ def parse_roster(rows: Sequence[Sequence[object]], *, with_id_number: bool = Fal
         try:
             person = _person(cells, header.columns, sheet_row, with_id_number)
         except InvalidValue as exc:
-            out.errors.append(RowNote(sheet_row, str(exc)))
+            out.errors.append(RowNote(sheet_row, str(exc), *_who(cells, header.columns)))
             continue
         seen = by_mobile.get(person.mobile)
         if seen is not None:
             if seen.name == person.name:
-                out.skipped.append(RowNote(sheet_row, f"与第 {seen.sheet_row} 行重复（{person.name}）"))
+                out.skipped.append(
+                    RowNote(sheet_row, f"与第 {seen.sheet_row} 行重复（{person.name}）", *_known(person))
+                )
             else:
                 out.errors.append(
                     RowNote(
                         sheet_row,
                         f"手机号 {mask_mobile(person.mobile)} 与第 {seen.sheet_row} 行的“{seen.name}”相同",
+                        *_known(person),
                     )
                 )
             continue
@@ -232,7 +251,9 @@ def parse_roster(rows: Sequence[Sequence[object]], *, with_id_number: bool = Fal
             other = by_id.get(person.id_number)
             if other is not None:
                 out.errors.append(
-                    RowNote(sheet_row, f"身份证号与第 {other.sheet_row} 行的“{other.name}”相同")
+                    RowNote(
+                        sheet_row, f"身份证号与第 {other.sheet_row} 行的“{other.name}”相同", *_known(person)
+                    )
                 )
                 continue
             by_id[person.id_number] = person

@@ -151,7 +151,9 @@ def _match(
     for p in people:
         hit = existing.get(p.mobile)
         if p.id_number and p.id_number in id_owner and id_owner[p.id_number] != p.mobile:
-            errors.append(RowNote(p.sheet_row, "身份证号已登记在另一位人员名下"))
+            errors.append(
+                RowNote(p.sheet_row, "身份证号已登记在另一位人员名下", p.name, mask_mobile(p.mobile))
+            )
         elif hit is None:
             to_add.append(p)
         elif hit[1] != p.name:
@@ -159,6 +161,8 @@ def _match(
                 RowNote(
                     p.sheet_row,
                     f"手机号 {mask_mobile(p.mobile)} 已登记为“{hit[1]}”（{union_names.get(hit[2], '')}）",
+                    p.name,
+                    mask_mobile(p.mobile),
                 )
             )
         else:

@@ -19,6 +19,7 @@ class Actions:
     add_to_plan: QAction
     show_planner: QAction
     today: QAction
+    show_map: QAction
     reload: QAction
     settings: QAction
     user_guide: QAction
@@ -34,6 +35,12 @@ def _action(window: QMainWindow, text: str, shortcut: QKeySequence | str | None,
     return action
 
 
+def _checkable(action: QAction) -> QAction:
+    action.setCheckable(True)
+    action.setToolTip(tr("在本页显示或收起地图（每页分别记住）"))
+    return action
+
+
 def create_actions(window: QMainWindow) -> Actions:
     return Actions(
         quit=_action(window, tr("退出(&X)"), QKeySequence.StandardKey.Quit, "actionQuit"),
@@ -43,6 +50,7 @@ def create_actions(window: QMainWindow) -> Actions:
         add_to_plan=_action(window, tr("加入行程(&J)"), "Ctrl+J", "actionAddToPlan"),
         show_planner=_action(window, tr("行程规划(&P)"), "Ctrl+2", "actionShowPlanner"),
         today=_action(window, tr("回到今天(&T)"), "Ctrl+T", "actionToday"),
+        show_map=_checkable(_action(window, tr("显示地图(&M)"), "Ctrl+M", "actionShowMap")),
         reload=_action(window, tr("刷新(&L)"), QKeySequence.StandardKey.Refresh, "actionReload"),
         settings=_action(window, tr("设置(&S)…"), QKeySequence.StandardKey.Preferences, "actionSettings"),
         user_guide=_action(
@@ -68,6 +76,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     view_menu = bar.addMenu(tr("视图(&W)"))
     view_menu.addAction(a.show_planner)
     view_menu.addAction(a.today)
+    view_menu.addAction(a.show_map)
     view_menu.addAction(a.reload)
     help_menu = bar.addMenu(tr("帮助(&H)"))
     help_menu.addAction(a.user_guide)

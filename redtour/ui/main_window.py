@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
@@ -24,6 +24,7 @@ from redtour.ui.dialogs.about_dialog import AboutDialog
 from redtour.ui.dialogs.settings_dialog import SettingsDialog
 from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
+from redtour.ui.layout import MapFolding, fit_to_screen
 from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.pages.campaign_page import CampaignPage
@@ -57,7 +58,8 @@ class MainWindow(QMainWindow):
         self.database = database
         self.holidays = load_calendar(database)  # the bundled official years + the years staff entered
         self.setWindowTitle(tr("红色寻访助手 — 百万职工红色寻访"))
-        self.resize(1360, 820)
+        self._small_screen = fit_to_screen(self, 1360, 820)
+        self.folding = MapFolding(settings.q)
 
         self.sites = SitesPage(self)
         self.planner = PlannerPage(plans, self, settings) if plans is not None else None
@@ -86,9 +88,10 @@ class MainWindow(QMainWindow):
         self.actions: Actions = create_actions(self)
         build_menus(self, self.actions)
         self._connect()
-        self.statusBar().showMessage(tr("数据库：{0}").format(db_location))
+        # The status bar is for transient messages; the database location is in 关于 and 设置.
         self.reload()
         self._restore_state()
+        self._apply_map_folding()
 
     def _connect(self) -> None:
         a = self.actions
@@ -104,6 +107,9 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
         )
         a.about.triggered.connect(self._open_about)
+        a.show_map.setEnabled(self.map_pane is not None)
+        a.show_map.toggled.connect(self._toggle_map)
+        self.tabs.currentChanged.connect(lambda _i: self._apply_map_folding())
         self.sites.editRequested.connect(self.edit_venue)
         self.sites.venueSelected.connect(self._on_venue_selected)
         self.sites.dateChanged.connect(lambda _d: self._refresh_map())
@@ -194,8 +200,10 @@ class MainWindow(QMainWindow):
     def _on_venue_selected(self, venue_id: str) -> None:
         venue = self.sites.current_venue()
         self.actions.revert_venue.setEnabled(bool(venue and venue.local_facts))
-        if self.map_pane is not None and venue is not None and venue.location is not None:
-            self.map_pane.select_venue(venue_id)
+        if self.map_pane is not None and venue is not None:
+            self.map_pane.select_venue(venue_id)  # an unlocated venue closes the previous popup
+            if venue.location is None:
+                self.statusBar().showMessage(tr("“{0}”暂无位置，地图上没有标出").format(venue.name_zh), 8000)
 
     def add_venue_at(self, lat: float, lon: float) -> None:
         """“在这里添加场馆” from the map: a local venue at the clicked WGS-84 point."""
@@ -339,11 +347,39 @@ class MainWindow(QMainWindow):
         else:
             show_info(self, tr("使用指南"), tr("没有找到使用指南文件：{0}").format(guide))
 
+    # --- layout ----------------------------------------------------------------------------------------
+    def fit_screen(self, area: QRect | None = None) -> None:
+        """Fit the available area (taskbar excluded); maximised when the screen is smaller than the wish."""
+        if fit_to_screen(self, 1360, 820, area=area):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _page_name(self) -> str:
+        page = self.tabs.currentWidget()
+        return page.objectName() if page is not None else ""
+
+    def _apply_map_folding(self) -> None:
+        """Show or fold the map as last chosen on this tab (data tabs start folded)."""
+        if self.map_pane is None:
+            return
+        shown = self.folding.shown(self._page_name())
+        self.map_pane.setVisible(shown)
+        self.actions.show_map.blockSignals(True)
+        self.actions.show_map.setChecked(shown)
+        self.actions.show_map.blockSignals(False)
+
+    def _toggle_map(self, shown: bool) -> None:
+        if self.map_pane is None:
+            return
+        self.map_pane.setVisible(shown)
+        self.folding.remember(self._page_name(), shown)
+
     # --- window state --------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry, state = self.settings.window_state("main")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif self._small_screen:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if state is not None:
             self.restoreState(state)
         splitters = [("main", self.splitter), ("sites", self.sites.splitter)]

@@ -117,8 +117,14 @@ def venue_detail_html(venue: Venue, on_date: date, holidays: HolidayCalendar | N
 
     status_class = {"open": "open", "closed": "closed", "unknown": "status-unknown"}[st.state]
     status_text = {"open": tr("开放"), "closed": tr("闭馆"), "unknown": tr("待核实")}[st.state]
-    detail = st.hours_text() if st.state == "open" else st.reason
-    status_html = f'<span class="{status_class}">{escape(status_text)}</span> {escape(detail)}'
+    detail = st.hours_text() if st.state == "open" else st.reason.removeprefix(venue.name_zh).strip()
+    # The name is the page's title: "闭馆（周一闭馆）", not "闭馆 某馆 周一闭馆".
+    if st.state != "open" and detail:
+        detail = f"（{detail}）"
+    status_html = (
+        f'<span class="{status_class}">{escape(status_text)}</span>{" " if st.state == "open" else ""}'
+    )
+    status_html += escape(detail)
     if st.holiday:
         status_html += f' <span class="note">（{escape(st.holiday)}）</span>'
     if st.holiday_data_missing:

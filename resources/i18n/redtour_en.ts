@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>在本页显示或收起地图（每页分别记住）</source>
+        <translation>Show or fold the map on this tab (remembered per tab)</translation>
+    </message>
+    <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
@@ -30,6 +34,10 @@
     <message>
         <source>回到今天(&amp;T)</source>
         <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>显示地图(&amp;M)</source>
+        <translation>Show &amp;map</translation>
     </message>
     <message>
         <source>刷新(&amp;L)</source>
@@ -307,6 +315,10 @@
     <message>
         <source>更换数据库在重新启动程序后生效。</source>
         <translation>A change of database takes effect after a restart.</translation>
+    </message>
+    <message>
+        <source>当前使用：{0}</source>
+        <translation>In use: {0}</translation>
     </message>
     <message>
         <source>节假日</source>
@@ -602,10 +614,6 @@
         <translation>Red Tour Assistant — a million workers visit red sites</translation>
     </message>
     <message>
-        <source>数据库：{0}</source>
-        <translation>Database: {0}</translation>
-    </message>
-    <message>
         <source>在线底图未开启（设置 → 地图）：只显示已缓存的瓦片。</source>
         <translation>Online base maps are off (Settings → Map): only cached tiles are shown.</translation>
     </message>
@@ -652,6 +660,10 @@
     <message>
         <source>已将“{0}”加入行程</source>
         <translation>Added “{0}” to the plan</translation>
+    </message>
+    <message>
+        <source>“{0}”暂无位置，地图上没有标出</source>
+        <translation>“{0}” has no location yet and is not on the map</translation>
     </message>
     <message>
         <source>保存失败：{0}</source>
@@ -828,8 +840,16 @@
         <translation>Import another office&apos;s participation log (Excel/CSV)…</translation>
     </message>
     <message>
+        <source>签到场馆</source>
+        <translation>Check-in venue</translation>
+    </message>
+    <message>
         <source>搜索姓名、单位或手机尾号</source>
         <translation>Search name, work unit or last digits of mobile</translation>
+    </message>
+    <message>
+        <source>搜索名单</source>
+        <translation>Search the list</translation>
     </message>
     <message>
         <source>全选</source>
@@ -846,6 +866,10 @@
     <message>
         <source>按签到表签到…</source>
         <translation>Check in from sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>搜索人员</source>
+        <translation>Search people</translation>
     </message>
     <message>
         <source>工号</source>
@@ -1341,7 +1365,7 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     </message>
     <message>
         <source>人数</source>
-        <translation>Group size</translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>最早日期</source>
@@ -1586,6 +1610,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>删除行程“{0}”？此操作不能撤销。</source>
         <translation>Delete plan “{0}”? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>搜索场馆</source>
+        <translation>Search venues</translation>
     </message>
     <message>
         <source>修正资料…</source>
@@ -1997,6 +2025,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Edit campaign</translation>
     </message>
     <message>
+        <source>统计方式</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
         <source>未设定</source>
         <translation>not set</translation>
     </message>
@@ -2039,6 +2071,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>人次</source>
         <translation>Visits</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
     </message>
     <message>
         <source>（前 {0} 名）</source>

@@ -60,3 +60,13 @@ def test_id_numbers_only_when_enabled():
     assert parse_roster(rows, with_id_number=True).people[0].id_number == "11010519491231002X"
     bad = [["姓名", "手机号", "身份证号"], ["张三", "13812345678", "110105194912310021"]]
     assert "校验位" in parse_roster(bad, with_id_number=True).errors[0].reason
+
+
+def test_error_rows_say_whose_they_are_with_the_phone_masked():
+    from redtour.core.roster import parse_roster
+
+    parsed = parse_roster(
+        [["姓名", "手机号"], ["张三", "13812345678"], ["李四", "12"], ["王五", "13812345678"]]
+    )
+    who = {(n.sheet_row, n.name, n.mobile_masked) for n in parsed.errors}
+    assert who == {(3, "李四", "****"), (4, "王五", "138****5678")}

@@ -119,3 +119,59 @@ def test_the_legend_says_when_the_days_holiday_schedule_is_unknown(qtbot, map_vi
     assert run_js(qtbot, map_view, shown) == "2027年节假日安排未录入，仅按每周规则判断"
     map_view.set_venues(venues, date(2026, 2, 10), cal)
     assert run_js(qtbot, map_view, shown) == ""
+
+
+def _two_venues():
+    return [
+        Venue(id="m1", name_zh="标注馆甲", location=Location(31.23, 121.47)),
+        Venue(id="m2", name_zh="标注馆乙", location=Location(31.24, 121.48)),
+    ]
+
+
+def test_selection_and_popup_survive_a_date_change(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    map_view.set_venues(_two_venues(), DAY)
+    map_view.select_venue("m2")
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, "window.redtour.marker('m2').isPopupOpen()") is True)
+    map_view.set_venues(_two_venues(), date(2026, 11, 25))  # another day: markers are rebuilt
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, "window.redtour.marker('m2').isPopupOpen()") is True)
+    assert run_js(qtbot, map_view, "window.redtour.selected()") == "m2"
+
+
+def test_selecting_an_unlocated_venue_closes_the_old_popup(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    map_view.set_venues(_two_venues(), DAY)
+    map_view.select_venue("m1")
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, "window.redtour.marker('m1').isPopupOpen()") is True)
+    map_view.select_venue("nowhere")
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, "window.redtour.marker('m1').isPopupOpen()") is False)
+    popup_open = "!!window.redtour.map._popup && window.redtour.map.hasLayer(window.redtour.map._popup)"
+    assert run_js(qtbot, map_view, popup_open) is False
+
+
+def test_names_become_labels_from_street_zoom(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    map_view.set_venues(_two_venues(), DAY)
+    run_js(qtbot, map_view, "window.redtour.map.setZoom(11, {animate: false}); 1")
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, "window.redtour.labelsShown()") is False)
+    count = "document.querySelectorAll('.venue-label').length"
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, count) == 0)  # closed labels fade out (a timer)
+    run_js(qtbot, map_view, "window.redtour.map.setView([31.235, 121.475], 15, {animate: false}); 1")
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, count) == 2)
+    map_view.set_venues(_two_venues(), date(2026, 11, 25))  # a new day: still one label per venue
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, count) == 2)
+    labels = "[...document.querySelectorAll('.venue-label')].map(e => e.textContent).sort().join()"
+    assert sorted(run_js(qtbot, map_view, labels).split(",")) == ["标注馆乙", "标注馆甲"]
+
+
+def test_attribution_does_not_cover_the_scale_bar(qtbot, map_view):
+    wait_ready(qtbot, map_view)
+    map_view.resize(420, 500)  # a narrow pane beside the list
+    overlap = """(() => {
+      const a = document.querySelector('.leaflet-control-attribution').getBoundingClientRect();
+      const s = document.querySelector('.leaflet-control-scale').getBoundingClientRect();
+      return a.left < s.right && s.left < a.right && a.top < s.bottom && s.top < a.bottom;
+    })()"""
+    qtbot.waitUntil(lambda: run_js(qtbot, map_view, "window.innerWidth") <= 430)
+    assert run_js(qtbot, map_view, overlap) is False
+    map_view.resize(800, 600)

@@ -45,6 +45,8 @@ def test_import_preview_then_apply(qtbot, user_db, tmp_path, settings):
     assert not dialog.apply_button.isEnabled()
     assert "错误 1 行" in dialog.summary.text()
     assert dialog.preview.item(0, 0).text() == "51" and "手机号无效" in dialog.preview.item(0, 4).text()
+    assert dialog.preview.item(0, 1).text() == rows[50][0]  # whose row it is, so the user can find them
+    assert dialog.preview.item(0, 2).text() == "****"  # the bad number itself is not echoed in the column
     assert repo.count_participants() == 0
     rows[50][1] = "13800000049"
     dialog.path.setText(str(write_csv(tmp_path / "good.csv", rows)))

@@ -11,6 +11,7 @@ from redtour import __version__
 from redtour.core.catalogue import Source, Venue
 from redtour.logsetup import log_file
 from redtour.ui.i18n import tr
+from redtour.ui.layout import fit_to_screen
 
 BASEMAP_ATTRIBUTION = (
     (
@@ -88,7 +89,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(tr("关于红色寻访助手"))
-        self.resize(820, 620)
+        fit_to_screen(self, 820, 620)  # within the available area (taskbar excluded)
         self.browser = QTextBrowser(openExternalLinks=True)
         self.browser.setHtml(about_html(venues, db_location))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,9 @@ from PySide6.QtWidgets import (
 from redtour.core.participation import StatsFilter
 from redtour.storage.database import Database
 from redtour.storage.log_export import ExportResult, export_log
+from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
+from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
 from redtour.ui.worker import run_in_background
 
@@ -45,7 +46,7 @@ class ExportDialog(QDialog):
         )
         self.csv = QRadioButton(tr("CSV（.csv，UTF-8 带 BOM，Excel/WPS 可直接打开）"), objectName="exportCsv")
         self.xlsx.toggled.connect(self._suffix)
-        default = Path.home() / f"红色寻访参与记录_{date.today():%Y%m%d}.xlsx"
+        default = file_dialogs.start_folder("export") / f"红色寻访参与记录_{date.today():%Y%m%d}.xlsx"
         self.path = QLineEdit(str(default), objectName="exportPath")
         browse = QPushButton(tr("浏览…"))
         browse.clicked.connect(self._browse)
@@ -78,7 +79,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.resize(560, 300)
+        fit_to_screen(self, 560, 300)  # within the available area (taskbar excluded)
 
     @property
     def fmt(self) -> str:
@@ -89,7 +90,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         pattern = "Excel (*.xlsx)" if self.fmt == "xlsx" else "CSV (*.csv)"
-        name, _ = QFileDialog.getSaveFileName(self, tr("导出到"), self.path.text(), pattern)
+        name = file_dialogs.save_file(self, "export", tr("导出到"), self.path.text(), pattern)
         if name:
             self.path.setText(str(Path(name).with_suffix(f".{self.fmt}")))
 

@@ -23,6 +23,7 @@ from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
 from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
+from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
 
 
@@ -82,7 +83,7 @@ class GroupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(460, 560)
+        fit_to_screen(self, 460, 560)  # within the available area (taskbar excluded)
 
     def _from_plan(self) -> None:
         plan = self.plan.currentData()

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from redtour.ui.i18n import tr
+from redtour.ui.layout import fit_to_screen
 
 
 class GuideDialog(QDialog):
@@ -23,4 +24,4 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(820, 720)
+        fit_to_screen(self, 820, 720)  # within the available area (taskbar excluded)

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from redtour.core.holidays import HolidayCalendar, HolidayDataError, HolidayYear, year_from_dict
 from redtour.storage.database import Database
 from redtour.storage.holidays import HolidayRepository, load_calendar, parse_import
+from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 
 _SPLIT = re.compile(r"[\s,，、;；~～至到]+")
@@ -172,8 +172,8 @@ class HolidaysTab(QWidget):
 
     def import_file(self, path: Path | None = None) -> bool:
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, tr("导入节假日安排"), "", tr("节假日文件 (*.toml *.json *.csv)")
+            name = file_dialogs.open_file(
+                self, "holidays", tr("导入节假日安排"), tr("节假日文件 (*.toml *.json *.csv)")
             )
             if not name:
                 return False

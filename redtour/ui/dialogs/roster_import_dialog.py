@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,8 +30,10 @@ from redtour.importing.spreadsheet import ImportCancelled
 from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
 from redtour.storage.roster_import import RosterReport, import_roster
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.group_dialog import union_combo
 from redtour.ui.i18n import tr
+from redtour.ui.layout import fit_to_screen
 from redtour.ui.settings import Settings
 from redtour.ui.worker import run_in_background
 
@@ -120,11 +121,11 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)  # within the available area (taskbar excluded)
         self.path.textChanged.connect(lambda _t: self.apply_button.setEnabled(False))
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("选择名册"), "", tr("名册 (*.xlsx *.xls *.csv)"))
+        name = file_dialogs.open_file(self, "roster", tr("选择名册"), tr("名册 (*.xlsx *.xls *.csv)"))
         if name:
             self.path.setText(name)
             self._run(dry_run=True)
@@ -206,18 +207,20 @@ class RosterImportDialog(QDialog):
         self.apply_button.setEnabled(dry_run and not report.errors and (report.added + report.merged) > 0)
 
     def _fill_preview(self, report: RosterReport) -> None:
-        notes = {n.sheet_row: ("error", n.reason) for n in report.errors}
-        notes |= {n.sheet_row: ("skipped", n.reason) for n in report.skipped}
+        notes = {n.sheet_row: ("error", n) for n in report.errors}
+        notes |= {n.sheet_row: ("skipped", n) for n in report.skipped}
         rows: list[tuple[int, str, str, str, str, str]] = []
         accepted = 0
         for r in report.rows:
-            status, note = notes.pop(r.sheet_row, (r.status, ""))
+            status, row_note = notes.pop(r.sheet_row, (r.status, None))
+            note = row_note.reason if row_note is not None else ""
             if status in ("added", "merged"):
                 accepted += 1
                 if accepted > PREVIEW_LIMIT:
                     continue
             rows.append((r.sheet_row, r.name, r.mobile_masked, r.work_unit, status, note))
-        rows += [(row, "", "", "", status, note) for row, (status, note) in notes.items()]
+        # Rows that never became a person still say whose they are: name and masked phone as read.
+        rows += [(row, n.name, n.mobile_masked, "", status, n.reason) for row, (status, n) in notes.items()]
         rows.sort(key=lambda t: (t[4] != "error", t[0]))
         self.preview.setRowCount(len(rows))
         for i, (row, name, mobile, unit, status, note) in enumerate(rows):

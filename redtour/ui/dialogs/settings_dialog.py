@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from redtour.export.route_sheet import DEFAULT_TITLE
 from redtour.mapping.tiles import TileStore
 from redtour.storage.credentials import store_password, with_password
 from redtour.storage.database import Database
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.holidays_tab import HolidaysTab
 from redtour.ui.i18n import LANGUAGES, tr
 from redtour.ui.settings import Settings
@@ -132,6 +133,11 @@ class SettingsDialog(QDialog):
         db_form.addRow(tr("密码"), self.db_password)
         db_form.addRow(self.db_test, self.db_status)
         db_form.addRow(QLabel(tr("更换数据库在重新启动程序后生效。")))
+        if database is not None:  # where the data is now (no longer in the status bar)
+            where = QLabel(tr("当前使用：{0}").format(database.describe()), objectName="dbCurrent")
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            where.setWordWrap(True)
+            db_form.addRow(where)
         self._enable_server_fields(self.db_server.isChecked())
 
         buttons = QDialogButtonBox(
@@ -204,7 +210,7 @@ class SettingsDialog(QDialog):
         run_in_background(probe, ok, failed, self)
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("选择标志图片"), "", tr("图片 (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.open_file(self, "image", tr("选择标志图片"), tr("图片 (*.png *.jpg *.jpeg)"))
         if path:
             self.sheet_logo.setText(path)
 

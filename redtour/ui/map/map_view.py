@@ -148,7 +148,7 @@ class MapView(QWidget):
         if self._closed:
             return
         code = f"window.redtour.{function}({', '.join(to_js(a) for a in args)})"
-        if function in ("setVenues", "showRoute", "clearRoute", "setBaseLayer"):
+        if function in ("setVenues", "showRoute", "clearRoute", "setBaseLayer", "selectVenue"):
             self._state["showRoute" if function == "clearRoute" else function] = code
         if self._ready:
             self.page.runJavaScript(code)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from redtour.core.calendar import DayStatus, day_status
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
-from redtour.core.search import matches
+from redtour.core.search import matches, pinyin_forms
 from redtour.ui.i18n import tr
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +112,8 @@ class VenueTableModel(QAbstractTableModel):
 
     def _display(self, v: Venue, st: DayStatus, col: int, *, sort: bool) -> Any:
         if col == self.NAME:
-            return f"{0 if v.in_notice else 1}{v.name_zh}" if sort else v.name_zh  # Qt compares strings
+            # Pinyin order (顾正红 under G), not code points (三山会馆 first); Qt compares the strings.
+            return f"{0 if v.in_notice else 1}{pinyin_forms(v.name_zh)[0]} {v.name_zh}" if sort else v.name_zh
         if col == self.DISTRICT:
             return v.district or ("" if sort else tr("待核实"))
         if col == self.STATUS:

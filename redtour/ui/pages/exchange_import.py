@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.worker import run_in_background
@@ -18,7 +19,7 @@ def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = Fals
     from redtour.storage.exchange import ExchangeReport, import_package
 
     if not name:
-        name, _ = QFileDialog.getOpenFileName(page, tr("选择交换包"), "", tr("交换包 (*.zip)"))
+        name = file_dialogs.open_file(page, "exchange", tr("选择交换包"), tr("交换包 (*.zip)"))
     if not name:
         return
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUn
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -33,9 +32,11 @@ from redtour.core.participation import StatsFilter
 from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
 from redtour.storage.signin_import import checkin_from_file
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.group_dialog import GroupDialog
 from redtour.ui.dialogs.roster_import_dialog import RosterImportDialog
 from redtour.ui.i18n import tr
+from redtour.ui.layout import set_column_widths
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.models.lazy_table_model import LazyTableModel
 from redtour.ui.settings import Settings
@@ -115,8 +116,11 @@ class ParticipationPage(QWidget):
         # Check-in tab
         self.group_title = QLabel(objectName="groupTitle")
         self.group_title.setWordWrap(True)
-        self.venue_choice = QComboBox(objectName="checkinVenue")
-        self.search = QLineEdit(objectName="rosterSearch", placeholderText=tr("搜索姓名、单位或手机尾号"))
+        self.venue_choice = QComboBox(objectName="checkinVenue", accessibleName=tr("签到场馆"))
+        hint = tr("搜索姓名、单位或手机尾号")
+        self.search = QLineEdit(
+            objectName="rosterSearch", placeholderText=hint, accessibleName=tr("搜索名单")
+        )
         self.search.textChanged.connect(self._filter_roster)
         self.roster = QListWidget(objectName="rosterList")
         self.roster.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -154,7 +158,7 @@ class ParticipationPage(QWidget):
 
         # People tab (lazy)
         self.people_search = QLineEdit(
-            objectName="peopleSearch", placeholderText=tr("搜索姓名、单位或手机尾号")
+            objectName="peopleSearch", placeholderText=hint, accessibleName=tr("搜索人员")
         )
         self.people_model = LazyTableModel(
             [tr("姓名"), tr("手机号"), tr("工作单位"), tr("工会"), tr("工号")],
@@ -162,7 +166,7 @@ class ParticipationPage(QWidget):
             lambda o, n: self.repo.participants_page(o, n, self.people_search.text()),
             self,
         )
-        self.people_view = self._lazy_view(self.people_model, "peopleTable")
+        self.people_view = self._lazy_view(self.people_model, "peopleTable", (80, 112, 200, 150, 80), 2)
         self.people_search.textChanged.connect(lambda _t: self.people_model.reload())
         self.people_total = QLabel(objectName="peopleTotal")
         people_tab = QWidget()
@@ -178,7 +182,7 @@ class ParticipationPage(QWidget):
             lambda o, n: self.repo.visits_page(StatsFilter(), o, n),
             self,
         )
-        self.visits_view = self._lazy_view(self.visits_model, "visitsTable")
+        self.visits_view = self._lazy_view(self.visits_model, "visitsTable", (88, 180, 72, 108, 130, 120), 1)
         self.visits_total = QLabel(objectName="visitsTotal")
         visits_tab = QWidget()
         vv = QVBoxLayout(visits_tab)
@@ -201,17 +205,14 @@ class ParticipationPage(QWidget):
         self._tables_stale = True
 
     # --- helpers -----------------------------------------------------------------------------------
-    def _lazy_view(self, model: LazyTableModel, name: str) -> QTableView:
+    def _lazy_view(self, model: LazyTableModel, name: str, widths: tuple[int, ...], long: int) -> QTableView:
         view = QTableView(objectName=name)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
         view.verticalHeader().setDefaultSectionSize(24)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((90, 120, 200, 160, 120)):
-            view.setColumnWidth(col, width)
+        set_column_widths(view, widths, long)  # each table its own widths; the long column stretches
         return view
 
     def set_venues(self, venues: Sequence[Venue]) -> None:
@@ -358,7 +359,7 @@ class ParticipationPage(QWidget):
         group = self.current_group()
         if group is None:
             return
-        name, _ = QFileDialog.getOpenFileName(self, tr("选择签到表"), "", tr("签到表 (*.xlsx *.xls *.csv)"))
+        name = file_dialogs.open_file(self, "signin", tr("选择签到表"), tr("签到表 (*.xlsx *.xls *.csv)"))
         if not name:
             return
         venue = self.venue_choice.currentData()
@@ -406,8 +407,8 @@ class ParticipationPage(QWidget):
     def save_template(self) -> None:
         from redtour.export.roster_template import write_roster_template
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, tr("保存名册模板"), tr("红色寻访名册模板.xlsx"), "Excel (*.xlsx)"
+        name = file_dialogs.save_file(
+            self, "roster", tr("保存名册模板"), tr("红色寻访名册模板.xlsx"), "Excel (*.xlsx)"
         )
         if not name:
             return
@@ -421,8 +422,8 @@ class ParticipationPage(QWidget):
     def import_log(self) -> None:
         from redtour.storage.log_import import LogImportReport, import_log
 
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), "", tr("参与记录 (*.xlsx *.csv)")
+        name = file_dialogs.open_file(
+            self, "log", tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), tr("参与记录 (*.xlsx *.csv)")
         )
         if not name:
             return
@@ -468,8 +469,8 @@ class ParticipationPage(QWidget):
         )
         if not ok:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, tr("保存交换包"), tr("{0}_交换包.zip").format(union), tr("交换包 (*.zip)")
+        name = file_dialogs.save_file(
+            self, "exchange", tr("保存交换包"), tr("{0}_交换包.zip").format(union), tr("交换包 (*.zip)")
         )
         if not name:
             return

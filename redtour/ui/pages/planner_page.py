@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -56,6 +55,7 @@ from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_ur
 from redtour.mapping.protocol import Route
 from redtour.mapping.route import route_of_plan
 from redtour.storage.plans import PlanRepository
+from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
@@ -594,11 +594,8 @@ class PlannerPage(QWidget):
         if not self._sheet_ready():
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                tr("导出行程单"),
-                str(Path.home() / f"{self._route_title()}.pdf"),
-                tr("PDF 文件 (*.pdf)"),
+            path = file_dialogs.save_file(
+                self, "sheet", tr("导出行程单"), f"{self._route_title()}.pdf", tr("PDF 文件 (*.pdf)")
             )
             if not path:
                 return None

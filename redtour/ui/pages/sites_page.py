@@ -40,6 +40,7 @@ class SitesPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("sitesPage")
         self.model = VenueTableModel(self)
         self.proxy = VenueFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -58,14 +59,18 @@ class SitesPage(QWidget):
         self.holiday_notice.setWordWrap(True)
         self.holiday_notice.hide()
 
+        self.search.setAccessibleName(tr("搜索场馆"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        filters.addWidget(QLabel(tr("区")))
-        filters.addWidget(self.district, 1)
-        filters.addWidget(QLabel(tr("标签")))
-        filters.addWidget(self.tag, 1)
-        filters.addWidget(QLabel(tr("日期")))
-        filters.addWidget(self.day)
+        for text, widget, stretch in (
+            (tr("区"), self.district, 1),
+            (tr("标签"), self.tag, 1),
+            (tr("日期"), self.day, 0),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)  # screen readers announce the label with the control
+            filters.addWidget(label)
+            filters.addWidget(widget, stretch)
 
         self.table = QTableView(objectName="venueTable")
         self.table.setModel(self.proxy)
@@ -105,6 +110,8 @@ class SitesPage(QWidget):
         self.unlocated_label.setWordWrap(True)
         self.unlocated = QListWidget(objectName="unlocatedList")
         self.unlocated.setMaximumHeight(96)
+        self.unlocated.setWordWrap(True)  # long addresses wrap instead of needing sideways scrolling
+        self.unlocated.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.unlocated.itemClicked.connect(lambda item: self.select_venue(item.data(VENUE_ROLE)))
 
         left = QWidget()
@@ -243,6 +250,12 @@ class SitesPage(QWidget):
     def _refilter(self, **filters: str) -> None:
         self.proxy.set_filters(**filters)
         self._update_count()
+        if self.proxy.rowCount() == 1 and self.table.selectionModel().currentIndex().row() != 0:
+            first = self.proxy.index(0, 0)  # a single hit is the one meant: show it at once
+            self.table.selectionModel().setCurrentIndex(
+                first,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _on_date_changed(self, _qdate: QDate) -> None:
         self.model.set_date(self.chosen_date)

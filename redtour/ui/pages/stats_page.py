@@ -48,9 +48,10 @@ from redtour.ui.worker import run_in_background
 CHART_ROWS = 15
 
 
-def _date_edit(name: str) -> tuple[QCheckBox, QDateEdit]:
-    box = QCheckBox(objectName=f"{name}On")
+def _date_edit(name: str, label: str) -> tuple[QCheckBox, QDateEdit]:
+    box = QCheckBox(label, objectName=f"{name}On")  # the check box carries the words: 从 / 到
     edit = QDateEdit(QDate.currentDate(), objectName=name, calendarPopup=True)
+    edit.setAccessibleName(label)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setEnabled(False)
     box.toggled.connect(edit.setEnabled)
@@ -70,8 +71,8 @@ class StatsPage(QWidget):
         self._pending = False
         self._running = False
 
-        self.from_on, self.from_date = _date_edit("statsFrom")
-        self.to_on, self.to_date = _date_edit("statsTo")
+        self.from_on, self.from_date = _date_edit("statsFrom", tr("从"))
+        self.to_on, self.to_date = _date_edit("statsTo", tr("到"))
         self.from_date.setDate(QDate(QDate.currentDate().year(), 1, 1))
         self.union = QComboBox(objectName="statsUnion")
         self.venue = QComboBox(objectName="statsVenue")
@@ -80,12 +81,13 @@ class StatsPage(QWidget):
             self.by.addItem(label, key)
         export = QPushButton(tr("导出…"), objectName="statsExport")
         export.clicked.connect(self.export)
+        self.by.setAccessibleName(tr("统计方式"))
+        self.union.setAccessibleName(tr("工会"))
+        self.venue.setAccessibleName(tr("场馆"))
         filters = QHBoxLayout()
         for w in (
-            QLabel(tr("从")),
             self.from_on,
             self.from_date,
-            QLabel(tr("到")),
             self.to_on,
             self.to_date,
             QLabel(tr("工会")),
@@ -102,6 +104,7 @@ class StatsPage(QWidget):
         self.totals = QLabel(objectName="statsTotals")
         self.totals.setStyleSheet("font-size: 18px;")
         self.target = QSpinBox(objectName="statsTarget", maximum=10_000_000, singleStep=100)
+        self.target.setAccessibleName(tr("目标人数"))
         self.target.setSpecialValueText(tr("未设定"))
         self.target.setSuffix(tr(" 人"))
         self.target.editingFinished.connect(self._save_target)
@@ -116,7 +119,10 @@ class StatsPage(QWidget):
         self.table = QTableWidget(0, 3, objectName="statsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names are long, numbers short
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart, objectName="statsChart")
@@ -214,9 +220,7 @@ class StatsPage(QWidget):
         self.stats = stats
         self.totals.setText(tr("人数 <b>{0}</b>　人次 <b>{1}</b>").format(stats.participants, stats.visits))
         self._show_progress()
-        self.table.setHorizontalHeaderLabels(
-            [self.by.currentText().removeprefix("按"), tr("人数"), tr("人次")]
-        )
+        self.table.setHorizontalHeaderLabels([self._first_header(), tr("人数"), tr("人次")])
         self.table.setRowCount(len(stats.rows))
         for i, r in enumerate(stats.rows):
             for col, value in enumerate((r.label, r.participants, r.visits)):
@@ -225,6 +229,11 @@ class StatsPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)
         self._draw_chart(stats)
+
+    def _first_header(self) -> str:
+        """What the rows are (工会/场馆/月份), not how they were grouped (not "By union")."""
+        names = {"union": tr("工会"), "venue": tr("场馆"), "month": tr("月份")}
+        return names.get(str(self.by.currentData()), "")
 
     def _show_progress(self) -> None:
         target = self.target.value()

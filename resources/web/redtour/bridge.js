@@ -212,18 +212,39 @@
         fillColor: STATUS_COLOUR[v.status] || STATUS_COLOUR.unknown,
         fillOpacity: 0.95,
       });
-      m.bindTooltip(textEl("span", v.name), { direction: "top", offset: [0, -6] });
+      m.venueName = v.name;
+      bindLabel(m, labelsShown);
       m.bindPopup(popupFor(v));
-      m.on("click", function () { send({ type: "marker_clicked", id: v.id }); });
+      m.on("click", function () { selected = v.id; send({ type: "marker_clicked", id: v.id }); });
       m.addTo(venueLayer);
       markers[v.id] = m;
     });
+    // A new day recolours the markers: the selected venue keeps its popup open.
+    if (selected && markers[selected]) markers[selected].openPopup();
     return list.length;
   }
 
+  /* Names as permanent labels once the map is close enough for them not to pile up (zoom 14+). */
+  var LABEL_ZOOM = 14;
+  var labelsShown = false;
+  function bindLabel(m, permanent) {
+    m.unbindTooltip();
+    m.bindTooltip(textEl("span", m.venueName), {
+      direction: "top", offset: [0, -6], permanent: permanent, className: permanent ? "venue-label" : "",
+    });
+  }
+  map.on("zoomend", function () {
+    var want = map.getZoom() >= LABEL_ZOOM;
+    if (want === labelsShown) return;
+    labelsShown = want;
+    Object.keys(markers).forEach(function (id) { bindLabel(markers[id], want); });
+  });
+
+  var selected = null;
   function selectVenue(id) {
+    selected = id;
     var m = markers[id];
-    if (!m) return false;
+    if (!m) { map.closePopup(); return false; }  // no location: no stale popup of the previous venue
     map.setView(m.getLatLng(), Math.max(map.getZoom(), 14), { animate: false });
     m.openPopup();
     return true;
@@ -356,6 +377,8 @@
     markerCount: function () { return Object.keys(markers).length; },
     notice: function () { return noticeEl ? noticeEl.textContent : ""; },
     marker: function (id) { return markers[id] || null; },
+    selected: function () { return selected; },
+    labelsShown: function () { return labelsShown; },
     map: map,
   };
 
