@@ -61,6 +61,7 @@ from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
+from redtour.ui.widgets.venue_picker import VenuePicker
 from redtour.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -178,15 +179,13 @@ class PlannerPage(QWidget):
         self.stops.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.stops.verticalHeader().setVisible(False)
         self.stops.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.add_combo = QComboBox(objectName="planAddVenue")
-        self.add_combo.setEditable(True)
-        self.add_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.add_button = QPushButton(tr("加入"), objectName="planAddButton")
+        self.picker = VenuePicker()
+        self.add_button = self.picker.button
+        self.add_button.setObjectName("planAddButton")
         self.remove_button = QPushButton(tr("移除"), objectName="planRemoveButton")
         add_row = QHBoxLayout()
-        add_row.addWidget(self.add_combo, 1)
-        add_row.addWidget(self.add_button)
-        add_row.addWidget(self.remove_button)
+        add_row.addWidget(self.picker, 1)
+        add_row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         stops_box = QGroupBox(tr("参观场馆"))
         stops_layout = QVBoxLayout(stops_box)
         stops_layout.addLayout(add_row)
@@ -255,7 +254,8 @@ class PlannerPage(QWidget):
         b["rename"].clicked.connect(self.rename)
         b["delete"].clicked.connect(self.delete)
         self.plan_combo.activated.connect(lambda _i: self.open_plan(self.plan_combo.currentData()))
-        self.add_button.clicked.connect(self._add_from_combo)
+        self.picker.picked.connect(self._add_picked)
+        self.day.dateChanged.connect(lambda d: self.picker.set_day(d.toPython()))
         self.remove_button.clicked.connect(self._remove_selected)
         self.optimize_button.clicked.connect(lambda: self.compute(optimize=True))
         self.compute_button.clicked.connect(lambda: self.compute(optimize=False))
@@ -285,6 +285,7 @@ class PlannerPage(QWidget):
     def set_holidays(self, holidays: HolidayCalendar) -> None:
         """The holiday schedule plans are made with (the next plan uses it)."""
         self.holidays = holidays
+        self.picker.set_venues(list(self.venues.values()), holidays)
 
     def set_venues(self, venues: list[Venue]) -> None:
         self.venues = {v.id: v for v in venues}
@@ -298,9 +299,8 @@ class PlannerPage(QWidget):
                 combo.addItem(v.name_zh, Place(v.name_zh, v.location.lat, v.location.lon, v.id))  # type: ignore[union-attr]
             if keep is not None:
                 self._select_place(combo, keep)
-        self.add_combo.clear()
-        for v in venues:
-            self.add_combo.addItem(v.name_zh + ("" if v.location else tr("（无位置）")), v.id)
+        self.picker.set_venues(venues, self.holidays)
+        self.picker.set_day(self.day.date().toPython())
         self.refresh_plans()
 
     def venues_changed(self, venues: list[Venue]) -> None:
@@ -362,11 +362,12 @@ class PlannerPage(QWidget):
         minutes = QSpinBox(minimum=10, maximum=480, singleStep=5, value=stop.minutes)
         self.stops.setCellWidget(row, 2, minutes)
 
-    def _add_from_combo(self) -> None:
-        venue_id = self.add_combo.currentData()
-        if venue_id is None:
+    def _add_picked(self, venue_id: str) -> None:
+        if venue_id in self._stop_ids():
+            self.picker.say(tr("{0} 已在参观场馆中。").format(self.venues[venue_id].name_zh))
             return
-        self.add_venue(str(venue_id))
+        self.add_venue(venue_id)
+        self.status.emit(tr("已加入 {0}").format(self.venues[venue_id].name_zh))
 
     def _remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.stops.selectedIndexes()}, reverse=True)
