@@ -55,10 +55,12 @@ from redtour.core.travel import MODE_ZH, Mode
 from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_uri
 from redtour.mapping.protocol import Route
 from redtour.mapping.route import route_of_plan
+from redtour.storage.participation import Group
 from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.pages.planner_sheet import groups_following, roster_of
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
 from redtour.ui.widgets.venue_picker import VenuePicker
@@ -555,13 +557,30 @@ class PlannerPage(QWidget):
         s = self.settings
         title = s.sheet_text("title", DEFAULT_TITLE) if s else DEFAULT_TITLE
         name = self.plans.get(self.current_id).name if self.current_id is not None else ""
+        group = self._sheet_group()
+        roster = roster_of(self.plans.db, group) if group is not None else ()
         return SheetOptions(
             title=title or DEFAULT_TITLE,
             union=s.sheet_text("union") if s else "",
             footer=s.sheet_text("footer") if s else "",
             logo_uri=logo_data_uri(s.sheet_text("logo")) if s else "",
-            group=name,
+            group=group.name if group is not None else name,
+            leader=group.leader if group is not None else "",
+            people=max(self.group_size.value(), len(roster)),  # one sign-in row per person
+            roster=roster,
         )
+
+    def _sheet_group(self) -> Group | None:
+        """The tour group following the saved plan whose roster the sign-in sheet lists (asked if several)."""
+        groups = groups_following(self.plans.db, self.current_id)
+        if len(groups) <= 1:
+            return groups[0] if groups else None
+        blank = tr("空白签到表")
+        names = [f"{g.name}（{g.day:%Y-%m-%d}，{g.member_count} 人）" for g in groups]
+        chosen, ok = QInputDialog.getItem(
+            self, tr("签到表"), tr("按哪个团队的名单打印签到表？"), [*names, blank], 0, False
+        )
+        return groups[names.index(chosen)] if ok and chosen in names else None
 
     def _sheet_ready(self) -> bool:
         if self.plan is None or not self.plan.stops:
