@@ -38,10 +38,11 @@ def test_optimise_off_the_gui_thread_and_show_the_route(qtbot, page):
         page.add_venue(vid)
     route = optimise(qtbot, page)
     assert page.plan is not None and page.plan.optimal
-    assert page.model.rowCount() == 2
+    assert [page.model.stop_index(r) for r in range(page.model.rowCount())].count(None) == 1  # lunch
+    assert page.model.rowCount() == 3
     assert [s.label for s in route.stops] == [s.venue.name_zh for s in page.plan.stops]
     assert "已证明最优" in page.summary.text()
-    arrive = page.model.index(0, 2).data()
+    arrive = page.model.index(page.model.row_of_stop(0), 2).data()
     assert arrive == f"{page.plan.stops[0].arrive:%H:%M}"
 
 

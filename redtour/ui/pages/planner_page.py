@@ -60,6 +60,7 @@ from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.pages.itinerary_moves import ItineraryMoves
 from redtour.ui.pages.planner_sheet import groups_following, roster_of
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
@@ -237,7 +238,9 @@ class PlannerPage(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(QLabel(tr("行程（可拖动行调整顺序，时间会重新计算）")))
+        self.moves = ItineraryMoves(self.table, self.model)
+        bottom_layout.addWidget(self.moves)
+        bottom_layout.addWidget(self.moves.common)
         bottom_layout.addWidget(self.table, 1)
         bottom_layout.addWidget(self.summary)
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="plannerSplitter")
