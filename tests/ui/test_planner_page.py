@@ -107,20 +107,3 @@ def test_export_route_sheet_pdf_from_the_page(qtbot, page, tmp_path):
     assert out is not None and out.exists()
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "测试纪念馆甲" in text  # exactly as printed (the bundled font; no look-alike radicals)
-
-
-def test_print_path_used_by_the_preview_dialog(qtbot, page, tmp_path):
-    from pypdf import PdfReader
-    from PySide6.QtPrintSupport import QPrinter
-
-    from redtour.ui.printing.print_sheet import SheetPrinter
-
-    page.add_venue("alpha")
-    optimise(qtbot, page)
-    sheet = SheetPrinter(page.plan, list(page.venues.values()), page.sheet_options(), "测试")
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    sheet.paint(printer)  # what QPrintPreviewDialog.paintRequested runs, here into a PDF printer
-    sheet.close()
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) >= 2
