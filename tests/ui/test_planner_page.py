@@ -92,7 +92,10 @@ def test_closed_day_shows_the_reason(qtbot, page, monkeypatch):
     assert page.plan is None
 
 
-def test_map_pick_sets_the_start(page):
+def test_map_pick_sets_the_start(page, monkeypatch):
+    import redtour.ui.pages.planner_page as planner_page
+
+    monkeypatch.setattr(planner_page, "ask_place_name", lambda _p, lat, lon: ("集合点", False))
     page.set_start_point(31.2, 121.45)
     place = page.start.currentData()
     assert (place.lat, place.lon) == (31.2, 121.45)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
+from redtour.core.places import GeocodeError, Geocoder
 from redtour.core.planner import (
     DEFAULT_VISIT_MIN,
     Lunch,
@@ -56,11 +57,13 @@ from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_ur
 from redtour.mapping.protocol import Route
 from redtour.mapping.route import route_of_plan
 from redtour.storage.participation import Group
+from redtour.storage.places import PlaceRepository
 from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
 from redtour.ui.pages.itinerary_moves import ItineraryMoves
+from redtour.ui.pages.place_inputs import ask_place_name, combo_place, fill_place_combo, select_place
 from redtour.ui.pages.planner_sheet import groups_following, roster_of
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
@@ -139,8 +142,14 @@ class PlannerPage(QWidget):
         # --- inputs ----------------------------------------------------------------------------------
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="planDate")
         self.day.setDisplayFormat("yyyy-MM-dd")
+        self.places = PlaceRepository(plans.db)
+        self.geocoder: Geocoder | None = None  # addresses in the start/end boxes, when one is configured
         self.start = QComboBox(objectName="planStart")
         self.end = QComboBox(objectName="planEnd")
+        for combo in (self.start, self.end):
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.lineEdit().setPlaceholderText(tr("常用地点、场馆、“纬度,经度”或地址"))
         self.start_time = QTimeEdit(QTime(9, 0), objectName="planStartTime")
         self.return_by = QTimeEdit(QTime(17, 0), objectName="planReturnBy")
         for edit in (self.start_time, self.return_by):
@@ -294,16 +303,9 @@ class PlannerPage(QWidget):
 
     def set_venues(self, venues: list[Venue]) -> None:
         self.venues = {v.id: v for v in venues}
-        routable = [v for v in venues if v.location is not None]
-        for combo in (self.start, self.end):
-            keep = combo.currentData()
-            combo.clear()
-            if combo is self.end:
-                combo.addItem(tr("返回出发地"), None)
-            for v in routable:
-                combo.addItem(v.name_zh, Place(v.name_zh, v.location.lat, v.location.lon, v.id))  # type: ignore[union-attr]
-            if keep is not None:
-                self._select_place(combo, keep)
+        saved = self.places.list_places()
+        fill_place_combo(self.start, saved, venues)
+        fill_place_combo(self.end, saved, venues, none_text=tr("返回出发地"))
         self.picker.set_venues(venues, self.holidays)
         self.picker.set_day(self.day.date().toPython())
         self.refresh_plans()
@@ -326,26 +328,35 @@ class PlannerPage(QWidget):
             return
         self._set_plan(fresh)
 
-    def _select_place(self, combo: QComboBox, place: Place | None) -> None:
-        if place is None:
-            combo.setCurrentIndex(0)
-            return
-        for i in range(combo.count()):
-            data = combo.itemData(i)
-            if isinstance(data, Place) and (data.lat, data.lon) == (place.lat, place.lon):
-                combo.setCurrentIndex(i)
-                return
-        combo.addItem(place.name, place)
-        combo.setCurrentIndex(combo.count() - 1)
-
     def set_start_point(self, lat: float, lon: float) -> None:
-        """“从这里出发” on the map."""
-        self._select_place(self.start, Place(tr("地图选点 {0:.5f}, {1:.5f}").format(lat, lon), lat, lon))
-        self.status.emit(tr("出发地已设为地图选点"))
+        """“从这里出发” on the map: named by the user (printed as 集合地点), saved as a place if asked."""
+        if self._map_point(self.start, lat, lon):
+            self.status.emit(tr("出发地已设为“{0}”").format(self.start.currentText()))
 
     def set_end_point(self, lat: float, lon: float) -> None:
-        self._select_place(self.end, Place(tr("地图选点 {0:.5f}, {1:.5f}").format(lat, lon), lat, lon))
-        self.status.emit(tr("结束地已设为地图选点"))
+        if self._map_point(self.end, lat, lon):
+            self.status.emit(tr("结束地已设为“{0}”").format(self.end.currentText()))
+
+    def _map_point(self, combo: QComboBox, lat: float, lon: float) -> bool:
+        answer = ask_place_name(self, lat, lon)
+        if answer is None:
+            return False
+        name, keep = answer
+        place = Place(name, lat, lon)
+        if keep:
+            try:
+                place = self.places.save(name, lat, lon)
+            except ValueError as exc:
+                show_error(self, tr("保存常用地点失败：{0}").format(exc))
+            else:
+                start, end = self.start.currentData(), self.end.currentData()
+                saved = self.places.list_places()
+                fill_place_combo(self.start, saved, self.venues.values())
+                fill_place_combo(self.end, saved, self.venues.values(), none_text=tr("返回出发地"))
+                select_place(self.start, start)
+                select_place(self.end, end)
+        select_place(combo, place)
+        return True
 
     # --- the chosen venues ---------------------------------------------------------------------------
     def add_venue(self, venue_id: str, *, must: bool = True, visit_min: int | None = None) -> None:
@@ -400,10 +411,13 @@ class PlannerPage(QWidget):
 
     # --- request ⇄ form ------------------------------------------------------------------------------
     def request(self, *, optimize: bool = True) -> PlanRequest:
-        start = self.start.currentData()
-        if not isinstance(start, Place):
+        try:
+            start = combo_place(self.start, self.venues.values(), self.places.list_places(), self.geocoder)
+            end = combo_place(self.end, self.venues.values(), self.places.list_places(), self.geocoder)
+        except (GeocodeError, LookupError) as exc:
+            raise PlanError([str(exc)]) from exc
+        if start is None:
             raise PlanError([tr("请选择出发地")])
-        end = self.end.currentData()
         lunch = None
         if self.lunch_on.isChecked():
             lunch = Lunch(
@@ -426,8 +440,8 @@ class PlannerPage(QWidget):
 
     def _show_request(self, req: PlanRequest) -> None:
         self.day.setDate(QDate(req.day.year, req.day.month, req.day.day))
-        self._select_place(self.start, req.start)
-        self._select_place(self.end, req.end)
+        select_place(self.start, req.start)
+        select_place(self.end, req.end)
         self.start_time.setTime(_qtime(req.start_time))
         self.return_by.setTime(_qtime(req.return_by))
         self.group_size.setValue(req.group_size)
