@@ -31,7 +31,7 @@ def _state_text(state: str) -> str:
 
 
 class VenuePicker(QWidget):
-    #: A venue id, when 加入 (or Enter) names exactly one venue.
+    # a venue id, when 加入 (or Enter) names exactly one venue
     picked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, button_text: str | None = None) -> None:
