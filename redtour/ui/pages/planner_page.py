@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, time
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -48,15 +42,11 @@ from redtour.core.planner import (
     PlanRequest,
     StopRequest,
     plan_day,
-    plan_request_of,
     reorder,
 )
-from redtour.core.saved_request import request_from_dict, request_to_dict
 from redtour.core.travel import MODE_ZH, Mode
-from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_uri
 from redtour.mapping.protocol import Route
 from redtour.mapping.route import route_of_plan
-from redtour.storage.participation import Group
 from redtour.storage.places import PlaceRepository
 from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
@@ -64,7 +54,8 @@ from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
 from redtour.ui.pages.itinerary_moves import ItineraryMoves
 from redtour.ui.pages.place_inputs import ask_place_name, combo_place, fill_place_combo, select_place
-from redtour.ui.pages.planner_sheet import groups_following, roster_of
+from redtour.ui.pages.planner_plans import SavedPlansMixin
+from redtour.ui.pages.planner_sheet import PlannerSheetMixin
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
 from redtour.ui.widgets.venue_picker import VenuePicker
@@ -101,7 +92,7 @@ def _pytime(q: QTime) -> time:
     return time(q.hour(), q.minute())
 
 
-class PlannerPage(QWidget):
+class PlannerPage(PlannerSheetMixin, SavedPlansMixin, QWidget):
     routeChanged = Signal(object)  # Route | None
     status = Signal(str)
 
@@ -568,194 +559,3 @@ class PlannerPage(QWidget):
         if plan.warnings:
             text += "\n" + "\n".join("• " + w for w in plan.warnings)
         return text
-
-    # --- route sheet ---------------------------------------------------------------------------------
-    def sheet_options(self) -> SheetOptions:
-        s = self.settings
-        title = s.sheet_text("title", DEFAULT_TITLE) if s else DEFAULT_TITLE
-        name = self.plans.get(self.current_id).name if self.current_id is not None else ""
-        group = self._sheet_group()
-        roster = roster_of(self.plans.db, group) if group is not None else ()
-        return SheetOptions(
-            title=title or DEFAULT_TITLE,
-            union=s.sheet_text("union") if s else "",
-            footer=s.sheet_text("footer") if s else "",
-            logo_uri=logo_data_uri(s.sheet_text("logo")) if s else "",
-            group=group.name if group is not None else name,
-            leader=group.leader if group is not None else "",
-            people=max(self.group_size.value(), len(roster)),  # one sign-in row per person
-            roster=roster,
-        )
-
-    def _sheet_group(self) -> Group | None:
-        """The tour group following the saved plan whose roster the sign-in sheet lists (asked if several)."""
-        groups = groups_following(self.plans.db, self.current_id)
-        if len(groups) <= 1:
-            return groups[0] if groups else None
-        blank = tr("空白签到表")
-        names = [f"{g.name}（{g.day:%Y-%m-%d}，{g.member_count} 人）" for g in groups]
-        chosen, ok = QInputDialog.getItem(
-            self, tr("签到表"), tr("按哪个团队的名单打印签到表？"), [*names, blank], 0, False
-        )
-        return groups[names.index(chosen)] if ok and chosen in names else None
-
-    def _sheet_ready(self) -> bool:
-        if self.plan is None or not self.plan.stops:
-            show_error(self, tr("请先计算行程，再打印行程单。"))
-            return False
-        return True
-
-    def print_sheet(self) -> None:
-        if not self._sheet_ready():
-            return
-        from redtour.ui.printing.print_sheet import SheetPrinter
-
-        with self._sheet_busy():
-            printer = SheetPrinter(
-                self.plan, list(self.venues.values()), self.sheet_options(), self._route_title()
-            )  # type: ignore[arg-type]
-        try:
-            printer.preview(self)
-        finally:
-            printer.close()
-
-    def export_sheet_pdf(self, path: str | None = None) -> Path | None:
-        if not self._sheet_ready():
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                tr("导出行程单"),
-                str(Path.home() / f"{self._route_title()}.pdf"),
-                tr("PDF 文件 (*.pdf)"),
-            )
-            if not path:
-                return None
-        from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
-
-        try:
-            with self._sheet_busy():
-                out = write_route_sheet_pdf(
-                    self.plan,
-                    list(self.venues.values()),
-                    self.sheet_options(),
-                    Path(path),
-                    self._route_title(),  # type: ignore[arg-type]
-                )
-        except (OSError, RuntimeError) as exc:
-            show_error(self, tr("导出失败：{0}").format(exc))
-            return None
-        self.status.emit(tr("已导出 {0}").format(out))
-        return out
-
-    @contextmanager
-    def _sheet_busy(self) -> Iterator[None]:
-        """The sheet is built with QtWebEngine, which lives on the GUI thread and waits in local event loops:
-        keep the buttons off meanwhile so a second click cannot start a second build inside the first."""
-        self.status.emit(tr("正在生成行程单…"))
-        self.print_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            yield
-        finally:
-            QApplication.restoreOverrideCursor()
-            self.print_button.setEnabled(True)
-            self.pdf_button.setEnabled(True)
-
-    def _route_title(self) -> str:
-        if self.current_id is not None:
-            return self.plans.get(self.current_id).name
-        return tr("参观路线")
-
-    # --- saved plans ---------------------------------------------------------------------------------
-    def refresh_plans(self) -> None:
-        self.plan_combo.blockSignals(True)
-        self.plan_combo.clear()
-        self.plan_combo.addItem(tr("（未保存的行程）"), None)
-        for p in self.plans.list_plans():
-            self.plan_combo.addItem(f"{p.name}  ({p.day:%Y-%m-%d})", p.id)
-        index = self.plan_combo.findData(self.current_id) if self.current_id is not None else 0
-        self.plan_combo.setCurrentIndex(max(0, index))
-        self.plan_combo.blockSignals(False)
-        for key in ("duplicate", "rename", "delete"):
-            self.buttons[key].setEnabled(self.current_id is not None)
-
-    def new_plan(self) -> None:
-        self.current_id = None
-        self.stops.setRowCount(0)
-        self._set_plan(None)
-        self.undo.clear()
-        self.refresh_plans()
-
-    def open_plan(self, plan_id: int | None) -> None:
-        if plan_id is None:
-            self.new_plan()
-            return
-        saved = self.plans.get(int(plan_id))
-        req, missing = request_from_dict(saved.request, self.venues, self.holidays)
-        self.current_id = saved.id
-        self._show_request(req)
-        self.undo.clear()
-        self.refresh_plans()
-        if missing:
-            self.status.emit(tr("有 {0} 个场馆已不在目录中，已略去").format(len(missing)))
-        try:
-            self._set_plan(plan_day(req) if req.stops else None)
-        except PlanError as exc:
-            self._set_plan(None)
-            self.summary.setText(tr("无法安排行程：") + "；".join(exc.reasons))
-
-    def save(self, *, as_new: bool = False) -> int | None:
-        try:
-            req = plan_request_of(self.plan) if self.plan is not None else self.request(optimize=False)
-        except PlanError as exc:
-            show_error(self, "\n".join(exc.reasons))
-            return None
-        # keep the form's current inputs (they may have changed since the plan was computed)
-        form = self.request(optimize=False)
-        req = replace(form, stops=req.stops if self.plan is not None else form.stops)
-        plan_id = None if as_new else self.current_id
-        if plan_id is None:
-            default = self.plans.unique_name(tr("{0} 参观行程").format(f"{req.day:%m月%d日}"))
-            name, ok = QInputDialog.getText(self, tr("保存行程"), tr("行程名称："), text=default)
-            if not ok or not name.strip():
-                return None
-        else:
-            name = self.plans.get(plan_id).name
-        try:
-            saved = self.plans.save(name, req.day, request_to_dict(req), plan_id)
-        except (ValueError, LookupError) as exc:
-            show_error(self, tr("保存失败：{0}").format(exc))
-            return None
-        self.current_id = saved.id
-        self.refresh_plans()
-        self.status.emit(tr("已保存行程“{0}”").format(saved.name))
-        return saved.id
-
-    def duplicate(self) -> None:
-        if self.current_id is None:
-            return
-        copy = self.plans.duplicate(self.current_id)
-        self.open_plan(copy.id)
-        self.status.emit(tr("已复制为“{0}”").format(copy.name))
-
-    def rename(self) -> None:
-        if self.current_id is None:
-            return
-        old = self.plans.get(self.current_id).name
-        name, ok = QInputDialog.getText(self, tr("重命名行程"), tr("新名称："), text=old)
-        if ok and name.strip():
-            self.plans.rename(self.current_id, name)
-            self.refresh_plans()
-
-    def delete(self) -> None:
-        if self.current_id is None:
-            return
-        name = self.plans.get(self.current_id).name
-        answer = QMessageBox.question(
-            self, tr("删除行程"), tr("删除行程“{0}”？此操作不能撤销。").format(name)
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.plans.delete(self.current_id)
-            self.new_plan()
