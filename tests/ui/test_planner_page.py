@@ -93,9 +93,9 @@ def test_closed_day_shows_the_reason(qtbot, page, monkeypatch):
 
 
 def test_map_pick_sets_the_start(page, monkeypatch):
-    import redtour.ui.pages.planner_page as planner_page
+    import redtour.ui.pages.planner_form as planner_form
 
-    monkeypatch.setattr(planner_page, "ask_place_name", lambda _p, lat, lon: ("集合点", False))
+    monkeypatch.setattr(planner_form, "ask_place_name", lambda _p, lat, lon: ("集合点", False))
     page.set_start_point(31.2, 121.45)
     place = page.start.currentData()
     assert (place.lat, place.lon) == (31.2, 121.45)
