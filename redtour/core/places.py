@@ -52,7 +52,7 @@ def resolve_place(
     except LookupError as exc:
         if geocoder is None:
             raise GeocodeError(
-                f"“{text}”不是常用地点或场馆名称，也不是“纬度,经度”坐标；地址查询需要开启在线地理编码"
+                f"“{text}”不是常用地点或场馆名称，也不是“纬度,经度”坐标；地址查询需要开启在线地理编码（命令行 --geocoder）"
             ) from exc
         found = geocoder(text)
         if found is None:
