@@ -1,4 +1,5 @@
-"""Start and end points: a venue (by name, alias or id), ``lat,lon``, or an address through a geocoder.
+"""Start and end points: a saved place (常用地点), a venue (by name, alias or id), ``lat,lon``, or an address
+through a geocoder.
 
 Geocoding needs the network, so it is off unless the user configures a geocoder; offline, venues and
 coordinates (or a point picked on the map) still work, and an address says clearly why it was not found.
@@ -13,7 +14,7 @@ from redtour.core.catalogue import Venue
 from redtour.core.errors import RedtourError
 from redtour.core.geo import in_shanghai_bbox
 from redtour.core.planner import Place
-from redtour.core.search import resolve
+from redtour.core.search import normalise, resolve
 
 Geocoder = Callable[[str], Place | None]
 _LATLON = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,，]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
@@ -33,8 +34,15 @@ def parse_latlon(text: str) -> tuple[float, float] | None:
     return lat, lon
 
 
-def resolve_place(text: str, venues: Iterable[Venue], geocoder: Geocoder | None = None) -> Place:
-    """A venue, ``lat,lon`` (WGS-84) or a geocoded address; raises GeocodeError/LookupError with the reason."""
+def resolve_place(
+    text: str, venues: Iterable[Venue], geocoder: Geocoder | None = None, saved: Iterable[Place] = ()
+) -> Place:
+    """A saved place (by its exact name), ``lat,lon`` (WGS-84), a venue or a geocoded address; raises
+    GeocodeError/LookupError with the reason."""
+    wanted = normalise(text)
+    for place in saved:
+        if normalise(place.name) == wanted:
+            return place
     point = parse_latlon(text)
     if point is not None:
         return Place(f"{point[0]:.5f}, {point[1]:.5f}", *point)
@@ -44,7 +52,7 @@ def resolve_place(text: str, venues: Iterable[Venue], geocoder: Geocoder | None 
     except LookupError as exc:
         if geocoder is None:
             raise GeocodeError(
-                f"“{text}”不是场馆名称，也不是“纬度,经度”坐标；地址查询需要在设置中开启在线地理编码"
+                f"“{text}”不是常用地点或场馆名称，也不是“纬度,经度”坐标；地址查询需要开启在线地理编码（命令行 --geocoder）"
             ) from exc
         found = geocoder(text)
         if found is None:

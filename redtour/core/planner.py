@@ -255,7 +255,11 @@ def plan_day(req: PlanRequest, matrix: TravelMatrix | None = None, time_limit: f
         windows: tuple[Window, ...]
         warnings: list[str]
         if venue.location is None:
-            windows, warnings, reason = (), [], _("{name} 没有位置信息，无法安排路线").format(name=venue.name_zh)
+            windows, warnings, reason = (
+                (),
+                [],
+                _("{name} 没有位置信息，无法安排路线").format(name=venue.name_zh),
+            )
         else:
             windows, warnings, reason = day_windows(venue, req.day, req.holidays)
         if reason is not None:
@@ -336,9 +340,13 @@ def _assemble(
         for rule in v.broken:
             arrive, depart = _hm(_clock(v.arrive)), _hm(_clock(v.depart))
             if rule is Broken.CLOSED:
-                text = _("{arrive} 到达，已过闭馆时间 {close}").format(arrive=arrive, close=_hm(_clock(final[2])))
+                text = _("{arrive} 到达，已过闭馆时间 {close}").format(
+                    arrive=arrive, close=_hm(_clock(final[2]))
+                )
             elif rule is Broken.LAST_ENTRY:
-                text = _("{arrive} 到达，已过最晚入馆时间 {last}").format(arrive=arrive, last=_hm(_clock(final[1])))
+                text = _("{arrive} 到达，已过最晚入馆时间 {last}").format(
+                    arrive=arrive, last=_hm(_clock(final[1]))
+                )
             else:
                 close = _hm(_clock(window[2] if window else final[2]))
                 text = _("参观到 {depart}，晚于闭馆时间 {close}").format(depart=depart, close=close)

@@ -9,6 +9,7 @@ Everything user-supplied is autoescaped by Jinja2.
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -33,7 +34,7 @@ DEFAULT_SAFETY = (
     "突发疾病或受伤：立即拨打 120，并报告带队人；遇火情拨打 119，报警拨打 110。",
     "与团队走散时，原地等候或回到最近一个场馆门口，并电话联系带队人。",
 )
-BLANK_ROWS = 30
+_MASKED = re.compile(r"\d{3}\*{4}\d{4}")
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,11 @@ def _short(text: str | None, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _masked(phone: str) -> str:
+    """Phones from the database come masked already (138****1234); anything else is masked here."""
+    return phone if _MASKED.fullmatch(phone) else mask_mobile(phone)
+
+
 def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, Any]:
     req = plan.request
     start_dt = timedelta(hours=req.start_time.hour, minutes=req.start_time.minute)
@@ -181,7 +187,9 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
                 "hours_check": next((d.get("check", "") for d in dating if d["label"] == "开放时间"), ""),
             }
         )
-    roster = list(options.roster) or [SheetPerson() for _ in range(max(BLANK_ROWS, options.people or 0))]
+    # One sign-in row per person: the roster by name, then blank rows up to the group's size.
+    people = options.people or req.group_size
+    roster = list(options.roster) + [SheetPerson() for _ in range(people - len(options.roster))]
     return {
         "title": options.title,
         "union": options.union,
@@ -189,7 +197,7 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
         "day": f"{req.day:%Y年%m月%d日}",
         "weekday": WEEKDAY_ZH[req.day.isoweekday()],
         "holiday_warning": holiday_warning,
-        "people": options.people or req.group_size,
+        "people": people,
         "leader": options.leader,
         "leader_phone": options.leader_phone,
         "assembly": req.start.name,
@@ -206,7 +214,7 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
         "total_km": f"{plan.total_distance_km:.1f}",
         "notes": [w for w in plan.warnings],
         "safety": list(options.safety),
-        "roster": [SheetPerson(p.name, p.unit, mask_mobile(p.phone)) for p in roster],
+        "roster": [SheetPerson(p.name, p.unit, _masked(p.phone)) for p in roster],
         "footer_css": css_string(options.footer),
         "logo_uri": options.logo_uri,
         "map_uri": map_uri,

@@ -32,6 +32,8 @@ ASSETS = {
     "css": ["web/leaflet/leaflet.css", "web/redtour/map.css"],
     "bridge": "web/redtour/bridge.js",
 }
+
+
 def page_text(language: str | None = None) -> dict[str, str]:
     """The page's own words (legend, menu) in ``language`` (None: the installed one); venue data stays as
     the catalogue has it (Chinese names and addresses)."""

@@ -102,6 +102,20 @@ class PlanRow(Base):
     updated: Mapped[datetime] = mapped_column(DateTime)
 
 
+class SavedPlaceRow(Base):
+    """A union's 常用地点 (district union office, a factory gate, a metro exit): a named WGS-84 point."""
+
+    __tablename__ = "saved_place"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated: Mapped[datetime] = mapped_column(DateTime)
+
+
 class TradeUnionRow(Base):
     """A district or industry union, or a grassroots union under one (``parent_id``)."""
 

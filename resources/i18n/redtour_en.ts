@@ -213,6 +213,10 @@
         <translation>No plan</translation>
     </message>
     <message>
+        <source>勾选</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
         <source>工会</source>
         <translation>Union</translation>
     </message>
@@ -231,6 +235,10 @@
     <message>
         <source>按行程</source>
         <translation>From plan</translation>
+    </message>
+    <message>
+        <source>查找场馆</source>
+        <translation>Find a venue</translation>
     </message>
     <message>
         <source>印在每页页脚，例如联系部门和电话</source>
@@ -1412,8 +1420,32 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Visit (min)</translation>
     </message>
     <message>
+        <source>输入场馆名、拼音或首字母，如 gzh</source>
+        <translation>Venue name, pinyin or initials, e.g. gzh</translation>
+    </message>
+    <message>
         <source>加入</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>区待核实</source>
+        <translation>district to be verified</translation>
+    </message>
+    <message>
+        <source>无位置</source>
+        <translation>no location</translation>
+    </message>
+    <message>
+        <source>请输入场馆名称、拼音或首字母。</source>
+        <translation>Type a venue name, its pinyin or its initials.</translation>
+    </message>
+    <message>
+        <source>没有找到与“{0}”匹配的场馆。</source>
+        <translation>No venue matches “{0}”.</translation>
+    </message>
+    <message>
+        <source>“{0}”对应 {1} 个场馆（{2}…），请从下拉列表中选择一个。</source>
+        <translation>“{0}” matches {1} venues ({2}…); choose one from the drop-down list.</translation>
     </message>
     <message>
         <source>移除</source>
@@ -1452,28 +1484,36 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Redo</translation>
     </message>
     <message>
-        <source>行程（可拖动行调整顺序，时间会重新计算）</source>
-        <translation>Itinerary (drag rows to reorder; times are recomputed)</translation>
-    </message>
-    <message>
         <source>返回出发地</source>
         <translation>Back to the start</translation>
     </message>
     <message>
-        <source>（无位置）</source>
-        <translation> (no location)</translation>
+        <source>地图选点</source>
+        <translation>Point on the map</translation>
+    </message>
+    <message>
+        <source>例如：普陀区总工会门口</source>
+        <translation>e.g. Putuo District Trade Union, main gate</translation>
     </message>
     <message>
         <source>地图选点 {0:.5f}, {1:.5f}</source>
         <translation>Map point {0:.5f}, {1:.5f}</translation>
     </message>
     <message>
-        <source>出发地已设为地图选点</source>
-        <translation>Start set to the point picked on the map</translation>
+        <source>保存为常用地点</source>
+        <translation>Save as a saved place</translation>
     </message>
     <message>
-        <source>结束地已设为地图选点</source>
-        <translation>End set to the point picked on the map</translation>
+        <source>坐标 {0:.5f}, {1:.5f}</source>
+        <translation>Coordinates {0:.5f}, {1:.5f}</translation>
+    </message>
+    <message>
+        <source>地点名称</source>
+        <translation>Place name</translation>
+    </message>
+    <message>
+        <source>★ {0}</source>
+        <translation>★ {0}</translation>
     </message>
     <message>
         <source>加入场馆</source>
@@ -1552,6 +1592,30 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Back at {0}; travel {1} min, {2:.1f} km</translation>
     </message>
     <message>
+        <source>常用地点、场馆、“纬度,经度”或地址</source>
+        <translation>Saved place, venue, “lat,lon” or address</translation>
+    </message>
+    <message>
+        <source>出发地已设为“{0}”</source>
+        <translation>Start set to “{0}”</translation>
+    </message>
+    <message>
+        <source>结束地已设为“{0}”</source>
+        <translation>End set to “{0}”</translation>
+    </message>
+    <message>
+        <source>保存常用地点失败：{0}</source>
+        <translation>Could not save the place: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 已在参观场馆中。</source>
+        <translation>{0} is already in the list of venues.</translation>
+    </message>
+    <message>
+        <source>已加入 {0}</source>
+        <translation>Added {0}</translation>
+    </message>
+    <message>
         <source>午餐 {0}–{1}</source>
         <translation>lunch {0}–{1}</translation>
     </message>
@@ -1566,6 +1630,18 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>启发式结果</source>
         <translation>heuristic result</translation>
+    </message>
+    <message>
+        <source>空白签到表</source>
+        <translation>Blank sign-in sheet</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>按哪个团队的名单打印签到表？</source>
+        <translation>Print the sign-in sheet with which group&apos;s roster?</translation>
     </message>
     <message>
         <source>（未保存的行程）</source>
@@ -1799,6 +1875,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>（可选）</source>
         <translation> (optional)</translation>
+    </message>
+    <message>
+        <source>等候开馆（{0} 分钟）</source>
+        <translation>Waiting for opening ({0} min)</translation>
     </message>
     <message>
         <source>导出参与记录</source>
@@ -2293,6 +2373,30 @@ e.g. 春节 2026-02-15 2026-02-23</translation>
     <message>
         <source>正在生成报告…</source>
         <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>行程（可拖动行，或选中后按 ↑/↓ 按钮、Alt+↑/↓ 调整顺序，时间会重新计算）</source>
+        <translation>Itinerary (drag rows, or select one and use ↑/↓ or Alt+↑/↓ to reorder; times are recomputed)</translation>
+    </message>
+    <message>
+        <source>上移所选场馆（Alt+↑）</source>
+        <translation>Move the selected venue up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>下移所选场馆（Alt+↓）</source>
+        <translation>Move the selected venue down (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>所有场馆：</source>
+        <translation>All venues: </translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ def test_venue_and_coordinates_work_offline():
 
 
 def test_offline_address_and_missing_location_say_why():
-    with pytest.raises(GeocodeError, match="地址查询需要在设置中开启在线地理编码"):
+    with pytest.raises(GeocodeError, match="地址查询需要开启在线地理编码"):
         resolve_place("人民广场", VENUES)
     with pytest.raises(GeocodeError, match="没有位置信息"):
         resolve_place("沪东工人运动展示馆", VENUES)
@@ -70,3 +70,10 @@ def test_unreachable_geocoder_degrades_with_a_message():
     coder = geopy_geocoder("nominatim", domain="127.0.0.1:9", scheme="http", timeout=2)
     with pytest.raises(GeocodeError, match="地理编码服务不可用"):
         resolve_place("人民广场", VENUES, coder)
+
+
+def test_a_saved_place_is_found_by_its_name_before_anything_else():
+    from redtour.core.planner import Place
+
+    office = Place("普陀区总工会", 31.249, 121.397)
+    assert resolve_place(" 普陀区总工会 ", [], saved=[office]) == office

@@ -61,7 +61,7 @@ def test_monday_plan_is_rejected_with_the_reason(tmp_path):
 def test_unknown_start_says_why(tmp_path):
     out = run(tmp_path, "plan", "--date", "2026-12-02", "--start", "人民广场地铁站", "--sites", "三山会馆")
     assert out.returncode == 1  # bad input (README "Exit status")
-    assert "地址查询需要在设置中开启在线地理编码" in out.stderr.decode()
+    assert "地址查询需要开启在线地理编码" in out.stderr.decode()
 
 
 def test_address_through_a_configured_geocoder_that_is_unreachable(tmp_path):

@@ -95,9 +95,7 @@ def test_a_venue_correction_reaches_the_planner_and_the_map_at_once(qtbot, user_
 
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     pane = MapView()
-    win = MainWindow(
-        VenueRepository(user_db), settings, "x", map_pane=pane, plans=PlanRepository(user_db)
-    )
+    win = MainWindow(VenueRepository(user_db), settings, "x", map_pane=pane, plans=PlanRepository(user_db))
     qtbot.addWidget(win)
     win.show()
     wednesday = QDate(2026, 12, 2)

@@ -38,10 +38,11 @@ def test_optimise_off_the_gui_thread_and_show_the_route(qtbot, page):
         page.add_venue(vid)
     route = optimise(qtbot, page)
     assert page.plan is not None and page.plan.optimal
-    assert page.model.rowCount() == 2
+    assert [page.model.stop_index(r) for r in range(page.model.rowCount())].count(None) == 1  # lunch
+    assert page.model.rowCount() == 3
     assert [s.label for s in route.stops] == [s.venue.name_zh for s in page.plan.stops]
     assert "已证明最优" in page.summary.text()
-    arrive = page.model.index(0, 2).data()
+    arrive = page.model.index(page.model.row_of_stop(0), 2).data()
     assert arrive == f"{page.plan.stops[0].arrive:%H:%M}"
 
 
@@ -91,7 +92,10 @@ def test_closed_day_shows_the_reason(qtbot, page, monkeypatch):
     assert page.plan is None
 
 
-def test_map_pick_sets_the_start(page):
+def test_map_pick_sets_the_start(page, monkeypatch):
+    import redtour.ui.pages.planner_form as planner_form
+
+    monkeypatch.setattr(planner_form, "ask_place_name", lambda _p, lat, lon: ("集合点", False))
     page.set_start_point(31.2, 121.45)
     place = page.start.currentData()
     assert (place.lat, place.lon) == (31.2, 121.45)
@@ -106,20 +110,3 @@ def test_export_route_sheet_pdf_from_the_page(qtbot, page, tmp_path):
     assert out is not None and out.exists()
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "测试纪念馆甲" in text  # exactly as printed (the bundled font; no look-alike radicals)
-
-
-def test_print_path_used_by_the_preview_dialog(qtbot, page, tmp_path):
-    from pypdf import PdfReader
-    from PySide6.QtPrintSupport import QPrinter
-
-    from redtour.ui.printing.print_sheet import SheetPrinter
-
-    page.add_venue("alpha")
-    optimise(qtbot, page)
-    sheet = SheetPrinter(page.plan, list(page.venues.values()), page.sheet_options(), "测试")
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    sheet.paint(printer)  # what QPrintPreviewDialog.paintRequested runs, here into a PDF printer
-    sheet.close()
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) >= 2

@@ -25,6 +25,7 @@ from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
+from redtour.ui.widgets.venue_picker import VenuePicker
 
 
 def union_combo(repo: ParticipationRepository, name: str) -> QComboBox:
@@ -61,6 +62,9 @@ class GroupDialog(QDialog):
         for p in PlanRepository(db).list_plans():
             self.plan.addItem(f"{p.day:%Y-%m-%d} {p.name}", p)
         self.plan.currentIndexChanged.connect(self._from_plan)
+        self.picker = VenuePicker(button_text=tr("勾选"))
+        self.picker.set_venues(venues)
+        self.picker.picked.connect(self._check_venue)
         self.venues = QListWidget(objectName="groupVenues")
         for v in venues:
             item = QListWidgetItem(f"{v.name_zh}（{v.district or ''}）")
@@ -74,6 +78,7 @@ class GroupDialog(QDialog):
         form.addRow(tr("参观日期"), self.day)
         form.addRow(tr("领队"), self.leader)
         form.addRow(tr("按行程"), self.plan)
+        form.addRow(tr("查找场馆"), self.picker)
         form.addRow(tr("参观场馆"), self.venues)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -97,6 +102,15 @@ class GroupDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         if not self.name.text().strip():
             self.name.setText(plan.name)
+
+    def _check_venue(self, venue_id: str) -> None:
+        """The picker's venue: ticked in the list and scrolled into view."""
+        for i in range(self.venues.count()):
+            item = self.venues.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == venue_id:
+                item.setCheckState(Qt.CheckState.Checked)
+                self.venues.scrollToItem(item)
+                self.venues.setCurrentItem(item)
 
     def chosen_venues(self) -> list[str]:
         return [

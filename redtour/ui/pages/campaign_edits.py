@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from redtour.core.errors import RedtourError
 from redtour.storage.campaign_closures import close_venue_day
 from redtour.storage.campaign_edit import group_day, save_request, update_campaign, withdraw_request
 from redtour.storage.campaigns import CampaignRequest
 from redtour.storage.venues import VenueRepository
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.campaign_dialog import CampaignDialog
 from redtour.ui.dialogs.capacity_dialog import CapacityDialog
 from redtour.ui.dialogs.request_dialog import RequestDialog
@@ -153,7 +154,7 @@ class CampaignEdits:
             show_error(self, str(exc.args[0] if exc.args else exc))
             return
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("保存行程单"), f"{r.name}.pdf", "PDF (*.pdf)")
+            path = file_dialogs.save_file(self, "sheet", tr("保存行程单"), f"{r.name}.pdf", "PDF (*.pdf)")
             if not path:
                 return
         options = SheetOptions(

@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -39,6 +38,7 @@ from redtour.storage.campaigns import Campaign, CampaignRepository, CampaignRequ
 from redtour.storage.database import Database
 from redtour.storage.holidays import load_calendar
 from redtour.storage.venues import VenueRepository
+from redtour.ui import file_dialogs
 from redtour.ui.dialogs.campaign_dialog import CampaignDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error, show_info
@@ -345,9 +345,7 @@ class CampaignPage(CampaignEdits, QWidget):
         self.reload()
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("保存报名表模板"), tr("活动报名表.xlsx"), "Excel (*.xlsx)"
-        )
+        path = file_dialogs.save_file(self, "template", tr("保存报名表模板"), tr("活动报名表.xlsx"), "Excel (*.xlsx)")
         if path:
             from redtour.export.campaign_template import write_request_template
 
@@ -358,7 +356,7 @@ class CampaignPage(CampaignEdits, QWidget):
         if self.campaign is None:
             show_error(self, tr("请先新建活动"))
             return
-        path, _ = QFileDialog.getOpenFileName(self, tr("导入报名表"), "", "Excel/CSV (*.xlsx *.xls *.csv)")
+        path = file_dialogs.open_file(self, "requests", tr("导入报名表"), "Excel/CSV (*.xlsx *.xls *.csv)")
         if not path:
             return
         from redtour.storage.campaign_import import import_requests

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, time
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -21,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -29,7 +23,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -37,31 +30,31 @@ from PySide6.QtWidgets import (
 
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
+from redtour.core.places import Geocoder
 from redtour.core.planner import (
-    DEFAULT_VISIT_MIN,
-    Lunch,
-    Place,
     Plan,
     PlanError,
     PlanRequest,
-    StopRequest,
     plan_day,
-    plan_request_of,
     reorder,
 )
-from redtour.core.saved_request import request_from_dict, request_to_dict
 from redtour.core.travel import MODE_ZH, Mode
-from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, logo_data_uri
 from redtour.mapping.protocol import Route
 from redtour.mapping.route import route_of_plan
+from redtour.storage.places import PlaceRepository
 from redtour.storage.plans import PlanRepository
-from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.pages.itinerary_moves import ItineraryMoves
+from redtour.ui.pages.place_inputs import fill_place_combo
+from redtour.ui.pages.planner_form import PlannerFormMixin
+from redtour.ui.pages.planner_plans import SavedPlansMixin
+from redtour.ui.pages.planner_sheet import PlannerSheetMixin
 from redtour.ui.pages.share_actions import share_button
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
+from redtour.ui.widgets.venue_picker import VenuePicker
 from redtour.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -87,15 +80,7 @@ class _Snapshot(QUndoCommand):
         self.page._restore(self.before)
 
 
-def _qtime(t: time) -> QTime:
-    return QTime(t.hour, t.minute)
-
-
-def _pytime(q: QTime) -> time:
-    return time(q.hour(), q.minute())
-
-
-class PlannerPage(QWidget):
+class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget):
     routeChanged = Signal(object)  # Route | None
     status = Signal(str)
 
@@ -136,8 +121,14 @@ class PlannerPage(QWidget):
         # --- inputs ----------------------------------------------------------------------------------
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="planDate")
         self.day.setDisplayFormat("yyyy-MM-dd")
+        self.places = PlaceRepository(plans.db)
+        self.geocoder: Geocoder | None = None  # addresses in the start/end boxes, when one is configured
         self.start = QComboBox(objectName="planStart")
         self.end = QComboBox(objectName="planEnd")
+        for combo in (self.start, self.end):
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.lineEdit().setPlaceholderText(tr("常用地点、场馆、“纬度,经度”或地址"))
         self.start_time = QTimeEdit(QTime(9, 0), objectName="planStartTime")
         self.return_by = QTimeEdit(QTime(17, 0), objectName="planReturnBy")
         for edit in (self.start_time, self.return_by):
@@ -179,15 +170,13 @@ class PlannerPage(QWidget):
         self.stops.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.stops.verticalHeader().setVisible(False)
         self.stops.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.add_combo = QComboBox(objectName="planAddVenue")
-        self.add_combo.setEditable(True)
-        self.add_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.add_button = QPushButton(tr("加入"), objectName="planAddButton")
+        self.picker = VenuePicker()
+        self.add_button = self.picker.button
+        self.add_button.setObjectName("planAddButton")
         self.remove_button = QPushButton(tr("移除"), objectName="planRemoveButton")
         add_row = QHBoxLayout()
-        add_row.addWidget(self.add_combo, 1)
-        add_row.addWidget(self.add_button)
-        add_row.addWidget(self.remove_button)
+        add_row.addWidget(self.picker, 1)
+        add_row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         stops_box = QGroupBox(tr("参观场馆"))
         stops_layout = QVBoxLayout(stops_box)
         stops_layout.addLayout(add_row)
@@ -244,7 +233,9 @@ class PlannerPage(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(QLabel(tr("行程（可拖动行调整顺序，时间会重新计算）")))
+        self.moves = ItineraryMoves(self.table, self.model)
+        bottom_layout.addWidget(self.moves)
+        bottom_layout.addWidget(self.moves.common)
         bottom_layout.addWidget(self.table, 1)
         bottom_layout.addWidget(self.summary)
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="plannerSplitter")
@@ -263,7 +254,8 @@ class PlannerPage(QWidget):
         b["rename"].clicked.connect(self.rename)
         b["delete"].clicked.connect(self.delete)
         self.plan_combo.activated.connect(lambda _i: self.open_plan(self.plan_combo.currentData()))
-        self.add_button.clicked.connect(self._add_from_combo)
+        self.picker.picked.connect(self._add_picked)
+        self.day.dateChanged.connect(lambda d: self.picker.set_day(d.toPython()))
         self.remove_button.clicked.connect(self._remove_selected)
         self.optimize_button.clicked.connect(lambda: self.compute(optimize=True))
         self.compute_button.clicked.connect(lambda: self.compute(optimize=False))
@@ -293,22 +285,15 @@ class PlannerPage(QWidget):
     def set_holidays(self, holidays: HolidayCalendar) -> None:
         """The holiday schedule plans are made with (the next plan uses it)."""
         self.holidays = holidays
+        self.picker.set_venues(list(self.venues.values()), holidays)
 
     def set_venues(self, venues: list[Venue]) -> None:
         self.venues = {v.id: v for v in venues}
-        routable = [v for v in venues if v.location is not None]
-        for combo in (self.start, self.end):
-            keep = combo.currentData()
-            combo.clear()
-            if combo is self.end:
-                combo.addItem(tr("返回出发地"), None)
-            for v in routable:
-                combo.addItem(v.name_zh, Place(v.name_zh, v.location.lat, v.location.lon, v.id))  # type: ignore[union-attr]
-            if keep is not None:
-                self._select_place(combo, keep)
-        self.add_combo.clear()
-        for v in venues:
-            self.add_combo.addItem(v.name_zh + ("" if v.location else tr("（无位置）")), v.id)
+        saved = self.places.list_places()
+        fill_place_combo(self.start, saved, venues)
+        fill_place_combo(self.end, saved, venues, none_text=tr("返回出发地"))
+        self.picker.set_venues(venues, self.holidays)
+        self.picker.set_day(self.day.date().toPython())
         self.refresh_plans()
 
     def venues_changed(self, venues: list[Venue]) -> None:
@@ -329,120 +314,7 @@ class PlannerPage(QWidget):
             return
         self._set_plan(fresh)
 
-    def _select_place(self, combo: QComboBox, place: Place | None) -> None:
-        if place is None:
-            combo.setCurrentIndex(0)
-            return
-        for i in range(combo.count()):
-            data = combo.itemData(i)
-            if isinstance(data, Place) and (data.lat, data.lon) == (place.lat, place.lon):
-                combo.setCurrentIndex(i)
-                return
-        combo.addItem(place.name, place)
-        combo.setCurrentIndex(combo.count() - 1)
-
-    def set_start_point(self, lat: float, lon: float) -> None:
-        """“从这里出发” on the map."""
-        self._select_place(self.start, Place(tr("地图选点 {0:.5f}, {1:.5f}").format(lat, lon), lat, lon))
-        self.status.emit(tr("出发地已设为地图选点"))
-
-    def set_end_point(self, lat: float, lon: float) -> None:
-        self._select_place(self.end, Place(tr("地图选点 {0:.5f}, {1:.5f}").format(lat, lon), lat, lon))
-        self.status.emit(tr("结束地已设为地图选点"))
-
-    # --- the chosen venues ---------------------------------------------------------------------------
-    def add_venue(self, venue_id: str, *, must: bool = True, visit_min: int | None = None) -> None:
-        if venue_id not in self.venues or venue_id in self._stop_ids():
-            return
-        before = self.state()
-        self._append_stop_row(StopRequest(self.venues[venue_id], must, visit_min))
-        self._push(before, tr("加入场馆"))
-
-    def _append_stop_row(self, stop: StopRequest) -> None:
-        row = self.stops.rowCount()
-        self.stops.insertRow(row)
-        name = QTableWidgetItem(stop.venue.name_zh)
-        name.setData(Qt.ItemDataRole.UserRole, stop.venue.id)
-        name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.stops.setItem(row, 0, name)
-        must = QCheckBox(objectName="mustCheck", checked=stop.must)
-        self.stops.setCellWidget(row, 1, must)
-        minutes = QSpinBox(minimum=10, maximum=480, singleStep=5, value=stop.minutes)
-        self.stops.setCellWidget(row, 2, minutes)
-
-    def _add_from_combo(self) -> None:
-        venue_id = self.add_combo.currentData()
-        if venue_id is None:
-            return
-        self.add_venue(str(venue_id))
-
-    def _remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.stops.selectedIndexes()}, reverse=True)
-        if not rows:
-            return
-        before = self.state()
-        for r in rows:
-            self.stops.removeRow(r)
-        self._push(before, tr("移除场馆"))
-
-    def _stop_ids(self) -> list[str]:
-        return [
-            str(self.stops.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in range(self.stops.rowCount())
-        ]
-
-    def _stop_requests(self) -> tuple[StopRequest, ...]:
-        out = []
-        for r in range(self.stops.rowCount()):
-            venue = self.venues[str(self.stops.item(r, 0).data(Qt.ItemDataRole.UserRole))]
-            must = self.stops.cellWidget(r, 1).isChecked()  # type: ignore[attr-defined]
-            minutes = self.stops.cellWidget(r, 2).value()  # type: ignore[attr-defined]
-            default = venue.visit_minutes or DEFAULT_VISIT_MIN
-            out.append(StopRequest(venue, must, None if minutes == default else minutes))
-        return tuple(out)
-
     # --- request ⇄ form ------------------------------------------------------------------------------
-    def request(self, *, optimize: bool = True) -> PlanRequest:
-        start = self.start.currentData()
-        if not isinstance(start, Place):
-            raise PlanError([tr("请选择出发地")])
-        end = self.end.currentData()
-        lunch = None
-        if self.lunch_on.isChecked():
-            lunch = Lunch(
-                _pytime(self.lunch_from.time()), _pytime(self.lunch_to.time()), self.lunch_min.value()
-            )
-        qd = self.day.date()
-        return PlanRequest(
-            day=date(qd.year(), qd.month(), qd.day()),
-            start=start,
-            end=end if isinstance(end, Place) else None,
-            stops=self._stop_requests(),
-            start_time=_pytime(self.start_time.time()),
-            return_by=_pytime(self.return_by.time()),
-            group_size=self.group_size.value(),
-            mode=Mode(self.mode.currentData()),
-            lunch=lunch,
-            optimize=optimize,
-            holidays=self.holidays,
-        )
-
-    def _show_request(self, req: PlanRequest) -> None:
-        self.day.setDate(QDate(req.day.year, req.day.month, req.day.day))
-        self._select_place(self.start, req.start)
-        self._select_place(self.end, req.end)
-        self.start_time.setTime(_qtime(req.start_time))
-        self.return_by.setTime(_qtime(req.return_by))
-        self.group_size.setValue(req.group_size)
-        self.mode.setCurrentIndex(max(0, self.mode.findData(str(req.mode))))
-        self.lunch_on.setChecked(req.lunch is not None)
-        if req.lunch is not None:
-            self.lunch_from.setTime(_qtime(req.lunch.earliest))
-            self.lunch_to.setTime(_qtime(req.lunch.latest_end))
-            self.lunch_min.setValue(req.lunch.minutes)
-        self.stops.setRowCount(0)
-        for stop in req.stops:
-            self._append_stop_row(stop)
-
     def state(self) -> PlannerState | None:
         try:
             return PlannerState(self.request(), self.plan)
@@ -556,174 +428,3 @@ class PlannerPage(QWidget):
         if plan.warnings:
             text += "\n" + "\n".join("• " + w for w in plan.warnings)
         return text
-
-    # --- route sheet ---------------------------------------------------------------------------------
-    def sheet_options(self) -> SheetOptions:
-        s = self.settings
-        title = s.sheet_text("title", DEFAULT_TITLE) if s else DEFAULT_TITLE
-        name = self.plans.get(self.current_id).name if self.current_id is not None else ""
-        return SheetOptions(
-            title=title or DEFAULT_TITLE,
-            union=s.sheet_text("union") if s else "",
-            footer=s.sheet_text("footer") if s else "",
-            logo_uri=logo_data_uri(s.sheet_text("logo")) if s else "",
-            group=name,
-        )
-
-    def _sheet_ready(self) -> bool:
-        if self.plan is None or not self.plan.stops:
-            show_error(self, tr("请先计算行程，再打印行程单。"))
-            return False
-        return True
-
-    def print_sheet(self) -> None:
-        if not self._sheet_ready():
-            return
-        from redtour.ui.printing.print_sheet import SheetPrinter
-
-        with self._sheet_busy():
-            printer = SheetPrinter(
-                self.plan, list(self.venues.values()), self.sheet_options(), self._route_title()
-            )  # type: ignore[arg-type]
-        try:
-            printer.preview(self)
-        finally:
-            printer.close()
-
-    def export_sheet_pdf(self, path: str | None = None) -> Path | None:
-        if not self._sheet_ready():
-            return None
-        if path is None:
-            path = file_dialogs.save_file(
-                self, "sheet", tr("导出行程单"), f"{self._route_title()}.pdf", tr("PDF 文件 (*.pdf)")
-            )
-            if not path:
-                return None
-        from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
-
-        try:
-            with self._sheet_busy():
-                out = write_route_sheet_pdf(
-                    self.plan,
-                    list(self.venues.values()),
-                    self.sheet_options(),
-                    Path(path),
-                    self._route_title(),  # type: ignore[arg-type]
-                )
-        except (OSError, RuntimeError) as exc:
-            show_error(self, tr("导出失败：{0}").format(exc))
-            return None
-        self.status.emit(tr("已导出 {0}").format(out))
-        return out
-
-    @contextmanager
-    def _sheet_busy(self) -> Iterator[None]:
-        """The sheet is built with QtWebEngine, which lives on the GUI thread and waits in local event loops:
-        keep the buttons off meanwhile so a second click cannot start a second build inside the first."""
-        self.status.emit(tr("正在生成行程单…"))
-        self.print_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            yield
-        finally:
-            QApplication.restoreOverrideCursor()
-            self.print_button.setEnabled(True)
-            self.pdf_button.setEnabled(True)
-
-    def _route_title(self) -> str:
-        if self.current_id is not None:
-            return self.plans.get(self.current_id).name
-        return tr("参观路线")
-
-    # --- saved plans ---------------------------------------------------------------------------------
-    def refresh_plans(self) -> None:
-        self.plan_combo.blockSignals(True)
-        self.plan_combo.clear()
-        self.plan_combo.addItem(tr("（未保存的行程）"), None)
-        for p in self.plans.list_plans():
-            self.plan_combo.addItem(f"{p.name}  ({p.day:%Y-%m-%d})", p.id)
-        index = self.plan_combo.findData(self.current_id) if self.current_id is not None else 0
-        self.plan_combo.setCurrentIndex(max(0, index))
-        self.plan_combo.blockSignals(False)
-        for key in ("duplicate", "rename", "delete"):
-            self.buttons[key].setEnabled(self.current_id is not None)
-
-    def new_plan(self) -> None:
-        self.current_id = None
-        self.stops.setRowCount(0)
-        self._set_plan(None)
-        self.undo.clear()
-        self.refresh_plans()
-
-    def open_plan(self, plan_id: int | None) -> None:
-        if plan_id is None:
-            self.new_plan()
-            return
-        saved = self.plans.get(int(plan_id))
-        req, missing = request_from_dict(saved.request, self.venues, self.holidays)
-        self.current_id = saved.id
-        self._show_request(req)
-        self.undo.clear()
-        self.refresh_plans()
-        if missing:
-            self.status.emit(tr("有 {0} 个场馆已不在目录中，已略去").format(len(missing)))
-        try:
-            self._set_plan(plan_day(req) if req.stops else None)
-        except PlanError as exc:
-            self._set_plan(None)
-            self.summary.setText(tr("无法安排行程：") + "；".join(exc.reasons))
-
-    def save(self, *, as_new: bool = False) -> int | None:
-        try:
-            req = plan_request_of(self.plan) if self.plan is not None else self.request(optimize=False)
-        except PlanError as exc:
-            show_error(self, "\n".join(exc.reasons))
-            return None
-        # keep the form's current inputs (they may have changed since the plan was computed)
-        form = self.request(optimize=False)
-        req = replace(form, stops=req.stops if self.plan is not None else form.stops)
-        plan_id = None if as_new else self.current_id
-        if plan_id is None:
-            default = self.plans.unique_name(tr("{0} 参观行程").format(f"{req.day:%m月%d日}"))
-            name, ok = QInputDialog.getText(self, tr("保存行程"), tr("行程名称："), text=default)
-            if not ok or not name.strip():
-                return None
-        else:
-            name = self.plans.get(plan_id).name
-        try:
-            saved = self.plans.save(name, req.day, request_to_dict(req), plan_id)
-        except (ValueError, LookupError) as exc:
-            show_error(self, tr("保存失败：{0}").format(exc))
-            return None
-        self.current_id = saved.id
-        self.refresh_plans()
-        self.status.emit(tr("已保存行程“{0}”").format(saved.name))
-        return saved.id
-
-    def duplicate(self) -> None:
-        if self.current_id is None:
-            return
-        copy = self.plans.duplicate(self.current_id)
-        self.open_plan(copy.id)
-        self.status.emit(tr("已复制为“{0}”").format(copy.name))
-
-    def rename(self) -> None:
-        if self.current_id is None:
-            return
-        old = self.plans.get(self.current_id).name
-        name, ok = QInputDialog.getText(self, tr("重命名行程"), tr("新名称："), text=old)
-        if ok and name.strip():
-            self.plans.rename(self.current_id, name)
-            self.refresh_plans()
-
-    def delete(self) -> None:
-        if self.current_id is None:
-            return
-        name = self.plans.get(self.current_id).name
-        answer = QMessageBox.question(
-            self, tr("删除行程"), tr("删除行程“{0}”？此操作不能撤销。").format(name)
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.plans.delete(self.current_id)
-            self.new_plan()

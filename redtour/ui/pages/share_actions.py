@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QMenu,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from redtour.export.share_image import ImageOptions
 from redtour.export.share_nav import DATUM_NOTE
+from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.worker import run_in_background
@@ -70,8 +70,7 @@ def share_button(page: PlannerPage) -> QPushButton:
 
 
 def _ask_path(page: QWidget, title: str, name: str, filters: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(page, title, str(Path.home() / name), filters)
-    return path
+    return file_dialogs.save_file(page, "share", title, name, filters)
 
 
 def save_share_file(

@@ -1,49 +1,99 @@
-"""Print preview and PDF export of a plan's route sheet from the GUI."""
+"""Print preview and printing of a plan's route sheet from the GUI.
+
+The sheet is printed to PDF exactly as 导出 PDF does (same HTML, same page layout), and the preview and the
+printer draw that PDF's pages. QWebEngineView.print() laid the page out again for the printer's own page
+layout and tried to change it while the printer was active ("QPrinter::setPageLayout: Cannot be changed while
+printer is active"), which cut off the right edge of the preview; drawing the PDF cannot differ from it.
+"""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QPageSize
+from PySide6.QtCore import QMarginsF, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from redtour.core.catalogue import Venue
 from redtour.core.planner import Plan
 from redtour.export.route_sheet import SheetOptions
-from redtour.ui.printing.sheet_pdf import load_and_wait, sheet_html_for
+from redtour.ui.printing.sheet_pdf import print_html_to_pdf, sheet_html_for
+
+#: Pages are drawn as images at this resolution at most (a 1200 dpi printer would need ~0.5 GB per page).
+MAX_DPI = 300
+
+
+def sheet_page_layout() -> QPageLayout:
+    """The printer's page: A4, no margins of its own — the PDF's pages carry the sheet's margins."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def sheet_printer() -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    printer.setPageLayout(sheet_page_layout())
+    return printer
 
 
 class SheetPrinter:
-    """Builds the sheet once (map rendered, HTML written), then previews/prints it with Qt's dialog."""
+    """Builds the sheet's PDF once (map rendered, HTML printed), then previews/prints its pages."""
 
     def __init__(self, plan: Plan, venues: list[Venue], options: SheetOptions, title: str) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="redtour-print-")
-        self.html = sheet_html_for(plan, venues, options, Path(self._tmp.name), title)
-        self.view = QWebEngineView()
-        load_and_wait(self.view.page(), self.html)
+        workdir = Path(self._tmp.name)
+        html = sheet_html_for(plan, venues, options, workdir, title)
+        self.pdf = print_html_to_pdf(html, workdir / "sheet.pdf")
+        self.document = QPdfDocument(None)
+        self.document.load(str(self.pdf))
 
     def paint(self, printer: QPrinter) -> None:
-        """QPrintPreviewDialog's paintRequested: QtWebEngine prints asynchronously, so wait for it."""
-        loop = QEventLoop()
-        self.view.printFinished.connect(lambda _ok: loop.quit())
-        self.view.print(printer)
-        QTimer.singleShot(60_000, loop.quit)
-        loop.exec()
-        self.view.printFinished.disconnect()
+        """QPrintPreviewDialog's paintRequested (and printing): each PDF page over the whole paper."""
+        if not printer.isValid() or self.document.pageCount() == 0:
+            return
+        if printer.printerState() != QPrinter.PrinterState.Active:
+            printer.setFullPage(True)
+            printer.setPageLayout(sheet_page_layout())
+        painter = QPainter(printer)
+        try:
+            paper = printer.paperRect(QPrinter.Unit.DevicePixel).toRect()
+            dpi = min(printer.resolution(), MAX_DPI)
+            for i in range(self.document.pageCount()):
+                if i:
+                    printer.newPage()
+                points = self.document.pagePointSize(i)
+                size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+                image = self.document.render(i, size)
+                painter.drawImage(QRect(0, 0, paper.width(), paper.height()), image)
+        finally:
+            painter.end()
 
-    def preview(self, parent: QWidget | None) -> int:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        dialog = QPrintPreviewDialog(printer, parent)
+    def preview_dialog(self, parent: QWidget | None) -> QPrintPreviewDialog:
+        """The preview, as large as the screen allows (it opened at 697×512 before)."""
+        self._printer = sheet_printer()  # the dialog does not own its printer
+        dialog = QPrintPreviewDialog(self._printer, parent)
         dialog.setObjectName("sheetPreview")
         dialog.paintRequested.connect(self.paint)
-        return int(dialog.exec())
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            dialog.resize(area.width() * 9 // 10, area.height() * 9 // 10)
+            dialog.move(area.center() - dialog.rect().center())
+        return dialog
+
+    def preview(self, parent: QWidget | None) -> int:
+        dialog = self.preview_dialog(parent)
+        result = int(dialog.exec())
+        dialog.deleteLater()
+        return result
 
     def close(self) -> None:
-        shiboken6.delete(self.view)  # now, not at exit (QtWebEngine objects must not outlive the app)
+        self.document.close()
         self._tmp.cleanup()
