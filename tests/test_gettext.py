@@ -99,3 +99,13 @@ def test_catalogue_is_complete_and_the_mo_matches_the_po():
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_weekday_names_and_the_datum_note_follow_the_installed_language(english):
+    """The campaign grid's day headers and the note after a GPX/KML export (issue 16/18: English UI)."""
+    from redtour.core.calendar import WEEKDAY_ZH
+    from redtour.export.share_nav import DATUM_NOTE
+
+    assert [i18n._(WEEKDAY_ZH[d]) for d in (1, 7)] == ["Mon", "Sun"]
+    assert i18n._(DATUM_NOTE["gcj02"]).startswith("Datum: GCJ-02")
+    assert WEEKDAY_ZH[1] == "周一"  # Chinese sentences built in core keep the Chinese name

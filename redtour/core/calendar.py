@@ -17,7 +17,8 @@ from redtour.i18n import N_
 
 State = Literal["open", "closed", "unknown"]
 
-WEEKDAY_ZH = {1: "周一", 2: "周二", 3: "周三", 4: "周四", 5: "周五", 6: "周六", 7: "周日"}
+# N_: the UI shows them through gettext (English "Mon"…); in Chinese sentences they stay as they are.
+WEEKDAY_ZH = {1: N_("周一"), 2: N_("周二"), 3: N_("周三"), 4: N_("周四"), 5: N_("周五"), 6: N_("周六"), 7: N_("周日")}
 
 _NO_DATA = HolidayCalendar()
 

@@ -18,12 +18,13 @@ from redtour.core.geo import wgs84_to_gcj02
 from redtour.core.planner import Plan
 from redtour.core.travel import MODE_ZH
 from redtour.export.route_sheet import _prepare_text, _reservation_text
+from redtour.i18n import N_
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DATUMS = ("wgs84", "gcj02")
-DATUM_NOTE = {
-    "wgs84": "坐标系：WGS-84（GPS 原始坐标，适用于奥维、两步路等户外导航和国外地图）",
-    "gcj02": "坐标系：GCJ-02（国测局坐标，适用于高德、腾讯等国内地图；不是标准 GPX/KML 坐标）",
+DATUM_NOTE = {  # N_: the app shows them through gettext; the CLI prints them as they are
+    "wgs84": N_("坐标系：WGS-84（GPS 原始坐标，适用于奥维、两步路等户外导航和国外地图）"),
+    "gcj02": N_("坐标系：GCJ-02（国测局坐标，适用于高德、腾讯等国内地图；不是标准 GPX/KML 坐标）"),
 }
 #: The evening-before reminder.
 REMINDER_AT = time(20, 0)

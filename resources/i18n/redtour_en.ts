@@ -1020,6 +1020,10 @@
         <translation>{0} is not scheduled yet</translation>
     </message>
     <message>
+        <source>{0}人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
         <source>保存报名表模板</source>
         <translation>Save request template</translation>
     </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from redtour.core.calendar import WEEKDAY_ZH
 from redtour.core.campaign_load import Visit, load_grid
+from redtour.i18n import _ as gettext
 from redtour.storage.campaign_bookings import Booking, bookings, set_state
 from redtour.storage.campaign_closures import closed_days
 from redtour.storage.campaign_progress import progress
@@ -285,7 +286,7 @@ class CampaignPage(CampaignEdits, QWidget):
         self._grid_names = {v: venues[v].name_zh for v in rows}
         self.grid.setRowCount(len(rows))
         self.grid.setColumnCount(len(days))
-        self.grid.setHorizontalHeaderLabels([f"{d:%m-%d}\n{WEEKDAY_ZH[d.isoweekday()]}" for d in days])
+        self.grid.setHorizontalHeaderLabels([f"{d:%m-%d}\n{gettext(WEEKDAY_ZH[d.isoweekday()])}" for d in days])
         labels = []
         for vid in rows:
             unverified = caps[vid].unverified
@@ -328,7 +329,7 @@ class CampaignPage(CampaignEdits, QWidget):
         venues = {v.id: v for v in VenueRepository(self.db).list_venues(include_retired=True)}
         stops = sorted((b for b in mine if b.day == day and b.part == 0), key=lambda b: b.arrive)
         visits = [(venues[b.venue_id], f"{b.arrive:%H:%M}–{b.depart:%H:%M}") for b in stops]
-        day_text = f"{day:%Y-%m-%d} {WEEKDAY_ZH[day.isoweekday()]} · {q.people}人"
+        day_text = f"{day:%Y-%m-%d} {gettext(WEEKDAY_ZH[day.isoweekday()])} · " + tr("{0}人").format(q.people)
         self.routeChanged.emit(
             route_of_visits(f"{q.union} {q.name}", day_text, (q.start.lat, q.start.lon), visits)
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from redtour.export.share_image import ImageOptions
 from redtour.export.share_nav import DATUM_NOTE
+from redtour.i18n import _ as gettext
 from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
@@ -104,7 +105,7 @@ def save_share_file(
     except OSError as exc:
         show_error(page, tr("导出失败：{0}").format(exc))
         return None
-    note = "" if kind == "ics" else "；" + DATUM_NOTE[datum]
+    note = "" if kind == "ics" else "；" + gettext(DATUM_NOTE[datum])
     page.status.emit(tr("已导出 {0}").format(out) + note)
     return out
 
