@@ -6,40 +6,11 @@ import argparse
 import gc
 import logging
 import os
-import sys
 
-from redtour import APP_NAME, __version__
+from redtour import __version__
+from redtour.ui.application import create_application
 
 log = logging.getLogger(__name__)
-
-
-def create_application(argv: list[str] | None = None):
-    """The QApplication, with everything that must happen before it exists done first."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is not None:
-        return app
-    from redtour.ui.map.scheme import register_url_schemes
-
-    register_url_schemes()  # Qt requires custom schemes before the application object
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setApplicationDisplayName("红色寻访助手")
-    from PySide6.QtGui import QIcon
-
-    from redtour import paths
-
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(paths.resource("icons", f"redtour-{size}.png")))
-    app.setWindowIcon(icon)
-    from redtour.ui.fonts import install_app_font
-
-    install_app_font(app)
-    return app
 
 
 def build_main_window(db, settings, language: str):

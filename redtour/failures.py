@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sys
 from contextlib import suppress
 
@@ -23,6 +22,7 @@ from redtour.core.errors import (
     RedtourError,
     os_error_message,
 )
+from redtour.logsetup import RedactingFormatter, log_file, redact
 
 EXIT_STATUS_HELP = """exit status (退出状态):
   0  done
@@ -35,23 +35,9 @@ EXIT_STATUS_HELP = """exit status (退出状态):
 
 
 log = logging.getLogger("redtour")
-_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])")
-_ID_NUMBER = re.compile(r"(?<![0-9])([0-9])[0-9]{15}([0-9][0-9Xx])(?![0-9])")
 
-
-def redact(text: str) -> str:
-    """Mobiles and resident ID numbers masked (138****5678, 1***************2X) wherever they appear."""
-    text = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 15 + m.group(2), text)
-    return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
-
-
-class RedactingFormatter(logging.Formatter):
-    """Log lines and their tracebacks with personal numbers masked."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
-
-
+# Re-exported: the GUI error dialog and the CLI log use them from here too.
+__all__ = ["RedactingFormatter", "redact"]
 def _database_message(exc: BaseException) -> tuple[str, int]:
     from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
@@ -91,7 +77,6 @@ def describe(exc: BaseException) -> tuple[str, int]:
         return _database_message(exc)
     if isinstance(exc, MemoryError):
         return "内存不足，操作已中止；请关闭其他程序或分批处理。", EXIT_INTERNAL
-    from redtour.logsetup import log_file
 
     return f"发生了意外错误（{type(exc).__name__}），详情已写入日志 {log_file()}", EXIT_INTERNAL
 

@@ -17,6 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from redtour.export.cells import RISKY_START, clean_cell, is_risky
+from redtour.export.xlsx_charts import column_letter
 
 __all__ = ["MAX_ROWS", "RISKY_START", "Column", "XlsxStreamWriter"]
 
@@ -26,16 +27,6 @@ EXCEL_EPOCH = date(1899, 12, 30)
 # typed ('-prefixed: Excel/WPS keep =… +… -… @… as text even after the cell is edited), 5 the "@"
 # text number format (a template's mobile column: typed numbers stay exact text).
 PLAIN, HEADER, DATE, TITLE, QUOTED, TEXT_FORMAT = range(6)
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 @dataclass(frozen=True)

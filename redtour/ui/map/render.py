@@ -28,7 +28,7 @@ def render_map_png(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from redtour.app import create_application
+    from redtour.ui.application import create_application
     from redtour.ui.map.map_view import MapView
 
     create_application()

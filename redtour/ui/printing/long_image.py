@@ -50,7 +50,7 @@ def render_long_image(
     from PySide6.QtCore import Qt
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
-    from redtour.app import create_application
+    from redtour.ui.application import create_application
     from redtour.ui.map.render import render_map_png
     from redtour.ui.printing.settle import painted, run_js
 

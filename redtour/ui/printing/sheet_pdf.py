@@ -63,7 +63,7 @@ def load_and_wait(page: QWebEnginePage, html: Path, timeout_ms: int = 30_000) ->
 def print_html_to_pdf(html: Path, out: Path, timeout_ms: int = 60_000) -> Path:
     """Load a local HTML file in an off-the-record page and print it to A4 PDF."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from redtour.app import create_application
+    from redtour.ui.application import create_application
 
     create_application()
     profile = QWebEngineProfile()
