@@ -60,7 +60,7 @@ def test_import_adds_requests_and_unions(user_db, tmp_path, campaign):
         (4, "2027-01-05", "超出活动日期"),
         (4, "2026-12-07", "早于最早日期"),
         (5, "周二、周三、周四、周五、周六", "每天都是不可出行的星期"),
-        (8, "黄浦区某某路1号", "地址查询需要在设置中开启在线地理编码"),
+        (8, "黄浦区某某路1号", "地址查询需要开启在线地理编码"),
     ],
 )
 def test_bad_rows_are_numbered_and_change_nothing(user_db, tmp_path, campaign, col, value, reason):
