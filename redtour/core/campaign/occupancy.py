@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from redtour.core.campaign.candidates import Part, Prepared, Variant, runs
+from redtour.core.campaign.candidates import Part, Prepared, Variant, earliest_times, runs
 from redtour.core.campaign.model import (
     Assignment,
     Pin,
@@ -76,35 +76,9 @@ class Occupancy:
             self.starts[(s.venue_id, t.variant.day)].discard(x)
 
     def place(self, v: Variant, lunch: LunchRule, group: str) -> Timed | None:
-        """The earliest timing of ``v`` that fits beside what is already placed (left-shifting is exact:
-        waiting is allowed, so finishing a stop earlier never hurts the next one)."""
-        starts: list[int] = []
-        ready, lunch_start = v.start_time, None
-        for k in range(len(v.stops) + 1):
-            if v.lunch_after == k:
-                lunch_start = max(ready, lunch.earliest)
-                ready = lunch_start + lunch.minutes
-                if ready > lunch.latest_end:
-                    return None
-            if k == len(v.stops):
-                break
-            s = v.stops[k]
-            need = ready + v.legs[k] + s.early
-            x = next(
-                (
-                    x
-                    for x in s.starts
-                    if x >= need and self.fits(s.venue_id, v.day, x, s.tour, s.early, group)
-                ),
-                None,
-            )
-            if x is None:
-                return None
-            starts.append(x)
-            ready = x + s.tour
-        if ready + v.legs[-1] > v.return_by:
-            return None
-        return Timed(v, tuple(starts), lunch_start)
+        """The earliest timing of ``v`` that fits beside what is already placed."""
+        timed = earliest_times(v, lunch, lambda s, x: self.fits(s.venue_id, v.day, x, s.tour, s.early, group))
+        return None if timed is None else Timed(v, tuple(timed[0]), timed[1])
 
     def add_timed(self, t: Timed, group: str) -> None:
         for s, x in zip(t.variant.stops, t.starts, strict=True):

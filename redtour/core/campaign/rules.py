@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -121,8 +121,11 @@ def start_values(windows: Sequence[tuple[int, int, int]], tour: int, cap: VenueC
     return tuple(sorted(set(values)))
 
 
-def earliest_times(v: Variant, lunch: LunchRule) -> tuple[list[int], int | None] | None:
-    """The earliest tour starts (and lunch start) keeping every rule but capacity, or None."""
+def earliest_times(
+    v: Variant, lunch: LunchRule, fits: Callable[[StopSpec, int], bool] | None = None
+) -> tuple[list[int], int | None] | None:
+    """The earliest tour starts (and lunch start) keeping every rule, or None. Capacity only through ``fits``
+    (the greedy's occupancy); left-shifting is exact: waiting is allowed, so an earlier finish never hurts."""
     starts: list[int] = []
     ready, lunch_start = v.start_time, None
     for k in range(len(v.stops) + 1):
@@ -135,7 +138,7 @@ def earliest_times(v: Variant, lunch: LunchRule) -> tuple[list[int], int | None]
             break
         s = v.stops[k]
         need = ready + v.legs[k] + s.early
-        x = next((x for x in s.starts if x >= need), None)
+        x = next((x for x in s.starts if x >= need and (fits is None or fits(s, x))), None)
         if x is None:
             return None
         starts.append(x)
