@@ -45,6 +45,8 @@ KINDS = frozenset(TABLE_KINDS.values())
 @dataclass(frozen=True)
 class Changes:
     kinds: frozenset[str] = field(default_factory=frozenset)
+    #: Who asked for the write (the UI passes the page): it shows its own result; others refresh.
+    origin: object = field(default=None, compare=False)
 
     @classmethod
     def of(cls, *kinds: str) -> Changes:
@@ -57,7 +59,7 @@ class Changes:
         return bool(self.kinds)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.kinds | other.kinds)
+        return Changes(self.kinds | other.kinds, self.origin)
 
     def touches(self, *kinds: str) -> bool:
         return not self.kinds.isdisjoint(kinds)

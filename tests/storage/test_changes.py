@@ -43,14 +43,13 @@ def test_a_rolled_back_transaction_reports_nothing(user_db):
 
 def test_a_failed_transaction_reports_nothing(user_db):
     venue = VenueRepository(user_db).list_venues()[0]
-    with recording() as kinds, pytest.raises(RuntimeError):
-        with user_db.writing() as s:
-            from sqlalchemy import update
+    with recording() as kinds, pytest.raises(RuntimeError), user_db.writing() as s:
+        from sqlalchemy import update
 
-            from redtour.storage.models import VenueRow
+        from redtour.storage.models import VenueRow
 
-            s.execute(update(VenueRow).where(VenueRow.id == venue.id).values(name_zh="改名"))
-            raise RuntimeError("boom")
+        s.execute(update(VenueRow).where(VenueRow.id == venue.id).values(name_zh="改名"))
+        raise RuntimeError("boom")
     assert kinds == set()
 
 
