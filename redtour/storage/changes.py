@@ -30,7 +30,7 @@ TABLE_KINDS: dict[str, str] = {
     "group_member": "groups",
     "visit": "visits",
     "holiday_year": "holidays",
-    "venue_capacity": "venues",
+    "venue_capacity": "campaigns",  # capacities are edited and read on the 活动 page
     "campaign": "campaigns",
     "campaign_union": "campaigns",
     "campaign_request": "campaigns",

@@ -1,6 +1,6 @@
 """活动: a campaign's requests, the venue × day calendar of load against capacity, bookings and progress.
 
-Scheduling runs off the GUI thread (ui.worker) with progress and a stop button; stopping keeps the best
+Scheduling runs off the GUI thread (ui/operations.py) with progress and a stop button; stopping keeps the best
 schedule found so far, which is saved like any other.
 """
 
