@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error, show_info
-from redtour.ui.worker import run_in_background
+from redtour.ui.operations import WriteOp
 
 
 def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = False) -> None:
@@ -47,14 +47,10 @@ def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = Fals
             ),
         )
         page.reload()
-        page.changed.emit()
 
-    run_in_background(
-        lambda: import_package(page.db, Path(name), keep_mine=keep_mine),
-        done,
-        lambda exc: show_error(page, describe(exc)[0]),
-        page,
-    )
+    WriteOp(page, lambda: import_package(page.db, Path(name), keep_mine=keep_mine)).success(done).failure(
+        lambda exc: show_error(page, describe(exc)[0])
+    ).run_in_background()
 
 
 def _keep_mine_confirmed(page: Any, lines: str) -> bool:
