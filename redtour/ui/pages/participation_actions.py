@@ -24,7 +24,6 @@ from redtour.ui.messages import show_error, show_info
 from redtour.ui.operations import WriteOp
 
 if TYPE_CHECKING:
-    from redtour.storage.log_import import LogImportReport
     from redtour.ui.pages.participation_page import ParticipationPage
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,13 @@ class CheckinCommand(QUndoCommand):
         created: list[int], text: str,
     ) -> None:  # fmt: skip
         super().__init__(text)
-        self.page, self.group_id, self.people, self.venues, self.created = page, group_id, people, venues, created
+        self.page, self.group_id, self.people, self.venues, self.created = (
+            page,
+            group_id,
+            people,
+            venues,
+            created,
+        )
         self._first = True
 
     def redo(self) -> None:
@@ -146,33 +151,9 @@ class ParticipationActions:
         show_info(self, tr("名册模板"), tr("已保存到 {0}").format(name))
 
     def import_log(self: ParticipationPage) -> None:
-        from redtour.storage.log_import import import_log
+        from redtour.ui.pages.exchange_import import import_log_file
 
-        name = file_dialogs.open_file(
-            self, "log", tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), tr("参与记录 (*.xlsx *.csv)")
-        )
-        if not name:
-            return
-
-        def done(result: LogImportReport) -> None:
-            if result.errors:
-                lines = "\n".join(
-                    tr("第 {0} 行：{1}").format(n.sheet_row, n.reason) for n in result.errors[:30]
-                )
-                show_error(self, tr("文件有错误或冲突，未导入任何记录：\n{0}").format(lines))
-                return
-            show_info(
-                self,
-                tr("导入参与记录"),
-                tr("新增 {0} 条参与记录（新增人员 {1} 人）；{2} 条本机已有，未重复导入。").format(
-                    result.added, result.people_added, result.merged
-                ),
-            )
-            self.reload()
-
-        WriteOp(self, lambda: import_log(self.db, Path(name))).success(done).failure(
-            lambda exc: show_error(self, str(exc))
-        ).run_in_background()
+        import_log_file(self)
 
     def export_package(self: ParticipationPage) -> None:
         from redtour.storage.exchange import export_package
