@@ -4,14 +4,15 @@ they make (PlannerPage supplies the widgets, ``venues``, ``places``, ``geocoder`
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTableWidgetItem
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTableWidgetItem, QWidget
 
 from redtour.core.places import GeocodeError
 from redtour.core.planner import DEFAULT_VISIT_MIN, Lunch, Place, PlanError, PlanRequest, StopRequest
 from redtour.core.travel import Mode
+from redtour.ui.dialogs.places_dialog import PlacesDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.pages.place_inputs import ask_place_name, combo_place, fill_place_combo, select_place
@@ -52,14 +53,30 @@ class PlannerFormMixin:
             except ValueError as exc:
                 show_error(self, tr("保存常用地点失败：{0}").format(exc))
             else:
-                start, end = self.start.currentData(), self.end.currentData()
-                saved = self.places.list_places()
-                fill_place_combo(self.start, saved, self.venues.values())
-                fill_place_combo(self.end, saved, self.venues.values(), none_text=tr("返回出发地"))
-                select_place(self.start, start)
-                select_place(self.end, end)
+                self._refill_places()
         select_place(combo, place)
         return True
+
+    def _refill_places(self, renamed: dict[str, str] | None = None) -> None:
+        """The boxes after the saved places changed; a box showing a renamed place shows its new name."""
+        chosen = []
+        for combo in (self.start, self.end):
+            place = combo.currentData()
+            if isinstance(place, Place) and place.venue_id is None and renamed and place.name in renamed:
+                place = Place(renamed[place.name], place.lat, place.lon)
+            chosen.append(place)
+        saved = self.places.list_places()
+        fill_place_combo(self.start, saved, self.venues.values())
+        fill_place_combo(self.end, saved, self.venues.values(), none_text=tr("返回出发地"))
+        select_place(self.start, chosen[0])
+        select_place(self.end, chosen[1])
+
+    def manage_places(self) -> PlacesDialog:
+        """常用地点…: rename or delete saved places; the start and end boxes follow."""
+        dialog = PlacesDialog(self.places, cast(QWidget, self))  # the mixin lives on PlannerPage
+        dialog.finished.connect(lambda _r: self._refill_places(dialog.renamed))
+        dialog.open()
+        return dialog
 
     # --- the chosen venues ---------------------------------------------------------------------------
     def add_venue(self, venue_id: str, *, must: bool = True, visit_min: int | None = None) -> None:
