@@ -3,19 +3,21 @@ they make (PlannerPage supplies the widgets, ``venues``, ``places``, ``geocoder`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 from typing import Any, cast
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTableWidgetItem, QWidget
 
-from redtour.core.places import GeocodeError
+from redtour.core.places import GeocodeError, resolve_place
 from redtour.core.planner import DEFAULT_VISIT_MIN, Lunch, Place, PlanError, PlanRequest, StopRequest
 from redtour.core.travel import Mode
 from redtour.ui.dialogs.places_dialog import PlacesDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.pages.place_inputs import ask_place_name, combo_place, fill_place_combo, select_place
+from redtour.ui.worker import run_in_background
 
 
 def _qtime(t: time) -> QTime:
@@ -31,6 +33,10 @@ class PlannerFormMixin:
     places: Any
     geocoder: Any
     holidays: Any
+    start: QComboBox
+    end: QComboBox
+    status: Any
+    _busy: bool
 
     def set_start_point(self, lat: float, lon: float) -> None:
         """“从这里出发” on the map: named by the user (printed as 集合地点), saved as a place if asked."""
@@ -70,6 +76,48 @@ class PlannerFormMixin:
         fill_place_combo(self.end, saved, self.venues.values(), none_text=tr("返回出发地"))
         select_place(self.start, chosen[0])
         select_place(self.end, chosen[1])
+
+    def look_up_addresses(self, then: Callable[[], None]) -> bool:
+        """Addresses typed in the start/end boxes go to the geocoder off the GUI thread (a slow or absent
+        network must not freeze the window); ``then`` runs once both boxes hold places. False when there is
+        nothing to look up, and the caller goes on at once."""
+        geocoder = self.geocoder
+        if geocoder is None:
+            return False
+        venues, saved = list(self.venues.values()), self.places.list_places()
+        pending = []
+        for combo in (self.start, self.end):
+            text, index = combo.currentText().strip(), combo.currentIndex()
+            if not text or (index >= 0 and combo.itemText(index) == combo.currentText()):
+                continue
+            try:
+                resolve_place(text, venues, None, saved)
+            except GeocodeError:  # only the geocoder can tell
+                pending.append((combo, text))
+            except LookupError:
+                continue  # request() reports it
+        if not pending:
+            return False
+        self._busy = True
+        self.status.emit(tr("正在查询地址…"))
+
+        def done(places: list[Place]) -> None:
+            self._busy = False
+            for (combo, _text), place in zip(pending, places, strict=True):
+                select_place(combo, place)
+            then()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            show_error(cast(QWidget, self), str(exc) if isinstance(exc, GeocodeError) else repr(exc))
+
+        run_in_background(
+            lambda: [resolve_place(t, venues, geocoder, saved) for _c, t in pending],
+            done,
+            failed,
+            cast(QWidget, self),
+        )
+        return True
 
     def manage_places(self) -> PlacesDialog:
         """常用地点…: rename or delete saved places; the start and end boxes follow."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
-from redtour.core.places import Geocoder
+from redtour.core.places import Geocoder, geocoder_from_spec
 from redtour.core.planner import (
     Plan,
     PlanError,
@@ -122,7 +122,8 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="planDate")
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.places = PlaceRepository(plans.db)
-        self.geocoder: Geocoder | None = None  # addresses in the start/end boxes, when one is configured
+        self.geocoder: Geocoder | None = None  # addresses in the start/end boxes (Settings ▸ 地图)
+        self.use_geocoder(settings)
         self.start = QComboBox(objectName="planStart")
         self.end = QComboBox(objectName="planEnd")
         for combo in (self.start, self.end):
@@ -289,6 +290,11 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         )
 
     # --- catalogue and places ------------------------------------------------------------------------
+    def use_geocoder(self, settings: Settings | None) -> None:
+        """The online geocoder as set in Settings (None, the default, keeps addresses off the network)."""
+        spec = settings.geocoder_spec() if settings is not None else None
+        self.geocoder = geocoder_from_spec(spec) if spec else None
+
     def set_holidays(self, holidays: HolidayCalendar) -> None:
         """The holiday schedule plans are made with (the next plan uses it)."""
         self.holidays = holidays
@@ -347,7 +353,7 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
     # --- planning ------------------------------------------------------------------------------------
     def compute(self, *, optimize: bool) -> None:
         """Optimise (in the background) or compute the times in the list's order."""
-        if self._busy:
+        if self._busy or self.look_up_addresses(lambda: self.compute(optimize=optimize)):
             return
         try:
             req = self.request(optimize=optimize)
