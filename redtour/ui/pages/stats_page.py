@@ -42,7 +42,7 @@ from redtour.storage.participation_stats import compute_stats, get_target, set_t
 from redtour.ui.dialogs.export_dialog import ExportDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
-from redtour.ui.pages.share_actions import report_button
+from redtour.ui.pages.share_actions import notice_button, report_button
 from redtour.ui.worker import run_in_background
 
 CHART_ROWS = 15
@@ -100,6 +100,7 @@ class StatsPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(export)
         filters.addWidget(report_button(self))  # 活动情况报告 (.docx/.pdf)
+        filters.addWidget(notice_button(self))  # 通知 to the chosen union (.docx/.pdf)
 
         self.totals = QLabel(objectName="statsTotals")
         self.totals.setStyleSheet("font-size: 18px;")
