@@ -143,49 +143,6 @@ def save_long_image(
     return out
 
 
-def report_button(page: StatsPage) -> QPushButton:
-    button = QPushButton(tr("生成报告…"), objectName="statsReport")
-    button.setToolTip(tr("活动情况报告：总数与目标、按工会、场馆、月份，附图表（Word 可编辑，或 PDF）"))
-    button.clicked.connect(lambda: make_report(page))
-    return button
-
-
-def make_report(page: StatsPage, path: str | None = None, on_done: Any = None) -> None:
-    """Build the report for the page's current filter in the background; status line when written."""
-    if path is None:
-        path = _ask_path(
-            page,
-            tr("保存活动情况报告"),
-            tr("活动情况报告") + ".docx",
-            tr("Word 文档 (*.docx);;PDF 文件 (*.pdf)"),
-        )
-        if not path:
-            return
-    out = Path(path)
-    flt = page.current_filter()
-    db = page.db
-
-    def build() -> Path:
-        import tempfile
-
-        from redtour.export.report_docx import docx_to_pdf, write_report_docx
-        from redtour.storage.report_data import report_data
-
-        data = report_data(db, flt)
-        if out.suffix.lower() != ".pdf":
-            return write_report_docx(data, out.with_suffix(".docx"))
-        with tempfile.TemporaryDirectory(prefix="redtour-doc-") as tmp:
-            return docx_to_pdf(write_report_docx(data, Path(tmp) / "report.docx"), out)
-
-    def done(written: Path) -> None:
-        page.status.emit(tr("已导出 {0}").format(written))
-        if on_done is not None:
-            on_done(written)
-
-    page.status.emit(tr("正在生成报告…"))
-    run_in_background(build, done, lambda exc: show_error(page, tr("导出失败：{0}").format(exc)), page)
-
-
 def notice_button(page: StatsPage) -> QPushButton:
     button = QPushButton(tr("生成通知…"))
     button.setObjectName("statsNotice")
@@ -235,5 +192,51 @@ def make_notice(page: StatsPage, path: str | None = None, on_done: Any = None) -
         if on_done is not None:
             on_done(written)
 
+    def failed(exc: BaseException) -> None:  # not a lambda: pyside6-lupdate missed every tr() after one
+        show_error(page, tr("导出失败：{0}").format(exc))
+
     page.status.emit(tr("正在生成通知…"))
+    run_in_background(build, done, failed, page)
+
+
+def report_button(page: StatsPage) -> QPushButton:
+    button = QPushButton(tr("生成报告…"), objectName="statsReport")
+    button.setToolTip(tr("活动情况报告：总数与目标、按工会、场馆、月份，附图表（Word 可编辑，或 PDF）"))
+    button.clicked.connect(lambda: make_report(page))
+    return button
+
+
+def make_report(page: StatsPage, path: str | None = None, on_done: Any = None) -> None:
+    """Build the report for the page's current filter in the background; status line when written."""
+    if path is None:
+        path = _ask_path(
+            page,
+            tr("保存活动情况报告"),
+            tr("活动情况报告") + ".docx",
+            tr("Word 文档 (*.docx);;PDF 文件 (*.pdf)"),
+        )
+        if not path:
+            return
+    out = Path(path)
+    flt = page.current_filter()
+    db = page.db
+
+    def build() -> Path:
+        import tempfile
+
+        from redtour.export.report_docx import docx_to_pdf, write_report_docx
+        from redtour.storage.report_data import report_data
+
+        data = report_data(db, flt)
+        if out.suffix.lower() != ".pdf":
+            return write_report_docx(data, out.with_suffix(".docx"))
+        with tempfile.TemporaryDirectory(prefix="redtour-doc-") as tmp:
+            return docx_to_pdf(write_report_docx(data, Path(tmp) / "report.docx"), out)
+
+    def done(written: Path) -> None:
+        page.status.emit(tr("已导出 {0}").format(written))
+        if on_done is not None:
+            on_done(written)
+
+    page.status.emit(tr("正在生成报告…"))
     run_in_background(build, done, lambda exc: show_error(page, tr("导出失败：{0}").format(exc)), page)
