@@ -154,3 +154,34 @@ def test_corrections_choose_the_venue_with_the_catalogue_matcher(qtbot):
     dialog = VenueEditDialog(sites.current_venue())
     qtbot.addWidget(dialog)
     assert "顾正红纪念馆" in dialog.windowTitle()
+
+
+def test_enter_in_a_dialogs_picker_adds_the_venue_and_does_not_press_ok(qtbot):
+    """Enter names the venue to add; it must not also press the dialog's default button (which saved, or
+    tried to save, a half-filled request)."""
+    from datetime import date
+
+    from redtour.storage.campaigns import Campaign
+    from redtour.ui.dialogs.request_dialog import RequestDialog
+
+    saved = []
+    campaign = Campaign(1, "c", "十二月", date(2026, 12, 1), date(2026, 12, 31), None)
+    dialog = RequestDialog(campaign, saved.append, {}, venues=CATALOGUE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.picker.edit.setFocus()
+    qtbot.keyClicks(dialog.picker.edit, "gzh")
+    qtbot.keyClick(dialog.picker.edit, Qt.Key.Key_Return)
+    assert dialog.must.text() == "顾正红纪念馆" and saved == [] and dialog.isVisible()
+
+
+def test_enter_on_a_dropdown_row_then_enter_adds_that_row(qtbot, page):
+    type_text(qtbot, page, "纪念馆")
+    popup = page.picker.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    wanted = page.picker.hits.item(0).data(NAME_ROLE)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.picker.edit.text() == wanted
+    qtbot.keyClick(page.picker.edit, Qt.Key.Key_Return)
+    assert stop_names(page) == [wanted]

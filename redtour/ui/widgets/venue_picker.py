@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from redtour.core.calendar import day_status
@@ -63,9 +63,20 @@ class VenuePicker(QWidget):
         layout.addLayout(self._row)
         layout.addWidget(self.message)
         self.edit.textEdited.connect(self._refresh_hits)
-        self.edit.returnPressed.connect(self.add)
+        self.edit.installEventFilter(self)  # Enter adds (and does not also press a dialog's default button)
         self.button.clicked.connect(self.add)
         self.completer.activated[QModelIndex].connect(self._chosen_from_list)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- data ---------------------------------------------------------------------------------------
     def set_venues(self, venues: Sequence[Venue], holidays: HolidayCalendar | None = None) -> None:
