@@ -100,7 +100,6 @@ class StatsPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(export)
         filters.addWidget(report_button(self))  # 活动情况报告 (.docx/.pdf)
-        filters.addWidget(notice_button(self))  # 通知 to the chosen union (.docx/.pdf)
 
         self.totals = QLabel(objectName="statsTotals")
         self.totals.setStyleSheet("font-size: 18px;")
@@ -116,6 +115,7 @@ class StatsPage(QWidget):
         head.addWidget(QLabel(tr("目标人数")))
         head.addWidget(self.target)
         head.addWidget(self.progress, 1)
+        head.addWidget(notice_button(self))  # 通知 to the chosen union (.docx/.pdf); the filter row is full
 
         self.table = QTableWidget(0, 3, objectName="statsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
