@@ -52,7 +52,8 @@ def resolve_place(
     except LookupError as exc:
         if geocoder is None:
             raise GeocodeError(
-                f"“{text}”不是常用地点或场馆名称，也不是“纬度,经度”坐标；地址查询需要开启在线地理编码（命令行 --geocoder）"
+                f"“{text}”不是常用地点或场馆名称，也不是“纬度,经度”坐标；"
+                "地址查询需要开启在线地理编码（设置 → 地图，或命令行 --geocoder）"
             ) from exc
         found = geocoder(text)
         if found is None:
@@ -77,7 +78,10 @@ def geopy_geocoder(
 
     from redtour import __version__
 
-    cls = geocoders.get_geocoder_for_service(name)
+    try:
+        cls = geocoders.get_geocoder_for_service(name)
+    except GeopyError as exc:
+        raise GeocodeError(f"未知的地理编码服务：{name}（例如 nominatim、photon、arcgis）") from exc
     options: dict[str, object] = {"timeout": timeout, "scheme": scheme}
     if name == "nominatim":
         options["user_agent"] = f"redtour/{__version__}"
@@ -101,5 +105,22 @@ def geopy_geocoder(
         if not in_shanghai_bbox(lat, lon):
             raise GeocodeError(f"“{text}”查到的位置不在上海（{lat:.4f}, {lon:.4f}）")
         return Place(text, lat, lon)
+
+    return geocode
+
+
+def geocoder_from_spec(spec: str, *, timeout: float = 8.0) -> Geocoder:
+    """``SERVICE[@HOST]`` as the CLI's --geocoder and Settings ▸ 地图 name it (a host on this machine is
+    reached over http). Built at its first lookup, so an unknown service is reported there, as a GeocodeError."""
+    service, _, host = spec.strip().partition("@")
+    scheme = "http" if host.startswith(("127.", "localhost")) else "https"
+    built: list[Geocoder] = []
+
+    def geocode(text: str) -> Place | None:
+        if not built:
+            built.append(
+                geopy_geocoder(service or "nominatim", domain=host or None, scheme=scheme, timeout=timeout)
+            )
+        return built[0](text)
 
     return geocode

@@ -47,6 +47,18 @@ class PlaceRepository:
                 row.lat, row.lon, row.note, row.updated = lat, lon, note or row.note, now
         return Place(name, lat, lon)
 
+    def rename(self, old: str, new: str) -> Place:
+        """The same place (point, note, identity) under a new name; refused when another place has it."""
+        with self.db.writing() as s:
+            row = s.scalar(select(SavedPlaceRow).where(SavedPlaceRow.name == old))
+            if row is None:
+                raise LookupError(f"没有名为“{old}”的常用地点")
+            new = _check(new, row.lat, row.lon)
+            if new != old and s.scalar(select(SavedPlaceRow.id).where(SavedPlaceRow.name == new)) is not None:
+                raise ValueError(f"已有名为“{new}”的常用地点")
+            row.name, row.updated = new, datetime.now().replace(microsecond=0)
+            return Place(new, row.lat, row.lon)
+
     def delete(self, name: str) -> bool:
         with self.db.writing() as s:
             row = s.scalar(select(SavedPlaceRow).where(SavedPlaceRow.name == name))

@@ -335,6 +335,8 @@ class MainWindow(QMainWindow):
         except RedtourError as exc:  # the keyring refused the password: the rest is saved
             show_error(self, str(exc))
             restart = False
+        if self.planner is not None:
+            self.planner.use_geocoder(self.settings)
         if tiles is not None and self.map_pane is not None:
             tiles.online = self.settings.online_tiles
             tiles.tianditu_key = self.settings.tianditu_key

@@ -141,6 +141,7 @@ class QueryOp(Generic[T]):
         self._failure: Callable[[BaseException], None] | None = None
         self.changes = Changes()
         self.worker_thread: threading.Thread | None = None  # where fn ran (tests check it)
+        self.ok: bool | None = None  # None while under way; then whether fn succeeded
 
     def success(self, cb: Callable[[T], None]) -> QueryOp[T]:
         self._success = cb
@@ -186,7 +187,7 @@ class QueryOp(Generic[T]):
             log.debug("operation finished after its parent was deleted")
 
     def _done(self, result: T, changes: Changes) -> None:
-        self.changes = changes
+        self.changes, self.ok = changes, True
         try:
             if changes:
                 hub().changed.emit(changes)
@@ -197,6 +198,7 @@ class QueryOp(Generic[T]):
             hub().finished.emit(self)
 
     def _failed(self, exc: BaseException) -> None:
+        self.ok = False
         try:
             if self._failure is not None:
                 self._failure(exc)

@@ -46,6 +46,38 @@ class Settings:
         self.q.setValue("map/base_layer", value)
 
     @property
+    def geocoder_on(self) -> bool:
+        """Look up typed addresses online (off by default: nothing leaves the machine)."""
+        return str(self.q.value("geocoder/on", "false")).lower() == "true"
+
+    @geocoder_on.setter
+    def geocoder_on(self, value: bool) -> None:
+        self.q.setValue("geocoder/on", "true" if value else "false")
+
+    @property
+    def geocoder_service(self) -> str:
+        return str(self.q.value("geocoder/service", "nominatim")).strip() or "nominatim"
+
+    @geocoder_service.setter
+    def geocoder_service(self, value: str) -> None:
+        self.q.setValue("geocoder/service", value.strip())
+
+    @property
+    def geocoder_host(self) -> str:
+        """"" = the service's own public address; else a host such as a union's own Nominatim."""
+        return str(self.q.value("geocoder/host", "")).strip()
+
+    @geocoder_host.setter
+    def geocoder_host(self, value: str) -> None:
+        self.q.setValue("geocoder/host", value.strip())
+
+    def geocoder_spec(self) -> str | None:
+        """``SERVICE[@HOST]`` when the geocoder is on, else None."""
+        if not self.geocoder_on:
+            return None
+        return self.geocoder_service + (f"@{self.geocoder_host}" if self.geocoder_host else "")
+
+    @property
     def collect_id_number(self) -> bool:
         """ID numbers are personal data collected only when an activity needs them (reliability.md §4.2)."""
         return str(self.q.value("participation/collect_id_number", "false")).lower() == "true"

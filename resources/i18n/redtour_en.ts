@@ -301,8 +301,56 @@
         <translation>Test connection</translation>
     </message>
     <message>
+        <source>在线地理编码</source>
+        <translation>Online geocoding</translation>
+    </message>
+    <message>
+        <source>允许联网查询地址（出发地、结束地可以直接填写地址）</source>
+        <translation>Look up addresses online (start and end may then be typed as addresses)</translation>
+    </message>
+    <message>
+        <source>关闭时地址不会发送到任何网站；常用地点、场馆和“纬度,经度”照常可用。</source>
+        <translation>When off, no address is sent to any website; saved places, venues and &quot;lat,lon&quot; work as usual.</translation>
+    </message>
+    <message>
+        <source>地理编码服务</source>
+        <translation>Geocoding service</translation>
+    </message>
+    <message>
+        <source>留空使用该服务的公共地址；自建服务如 127.0.0.1:8080</source>
+        <translation>Empty: the service&apos;s public address; your own server e.g. 127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>测试</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
         <source>服务器</source>
         <translation>Server</translation>
+    </message>
+    <message>
+        <source>正在查询“{0}”…</source>
+        <translation>Looking up “{0}”…</translation>
+    </message>
+    <message>
+        <source>服务可以连接，但没有找到“{0}”。</source>
+        <translation>The service answers, but did not find “{0}”.</translation>
+    </message>
+    <message>
+        <source>可以使用：“{0}”在 {1:.5f}, {2:.5f}</source>
+        <translation>Working: “{0}” is at {1:.5f}, {2:.5f}</translation>
+    </message>
+    <message>
+        <source>查询失败：{0}</source>
+        <translation>Lookup failed: {0}</translation>
     </message>
     <message>
         <source>端口</source>
@@ -1372,6 +1420,18 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>A venue name, or “lat,lon”</translation>
     </message>
     <message>
+        <source>加入必去</source>
+        <translation>Add as must-visit</translation>
+    </message>
+    <message>
+        <source>加入可选</source>
+        <translation>Add as optional</translation>
+    </message>
+    <message>
+        <source>设为出发地</source>
+        <translation>Set as start</translation>
+    </message>
+    <message>
         <source>人数超过场馆团队上限时可拆分为小组</source>
         <translation>May be split into sub-groups when larger than a venue allows</translation>
     </message>
@@ -1410,6 +1470,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>领队手机</source>
         <translation>Leader mobile</translation>
+    </message>
+    <message>
+        <source>{0} 已在列表中。</source>
+        <translation>{0} is already in the list.</translation>
     </message>
     <message>
         <source>午休</source>
@@ -1552,6 +1616,14 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>No plan possible: </translation>
     </message>
     <message>
+        <source>常用地点…</source>
+        <translation>Saved places…</translation>
+    </message>
+    <message>
+        <source>重命名或删除保存的常用地点</source>
+        <translation>Rename or delete saved places</translation>
+    </message>
+    <message>
         <source>无法安排行程</source>
         <translation>No plan possible</translation>
     </message>
@@ -1610,6 +1682,10 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>保存常用地点失败：{0}</source>
         <translation>Could not save the place: {0}</translation>
+    </message>
+    <message>
+        <source>正在查询地址…</source>
+        <translation>Looking up the address…</translation>
     </message>
     <message>
         <source>{0} 已在参观场馆中。</source>
@@ -1680,8 +1756,48 @@ The package contains full mobile numbers: send it by a safe channel and delete i
         <translation>Rename plan</translation>
     </message>
     <message>
+        <source>常用地点</source>
+        <translation>Saved places</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>在地图上右键“从这里出发/到这里结束”，勾选“保存为常用地点”即可添加。</source>
+        <translation>To add one, right-click the map, choose &quot;Start here&quot;/&quot;End here&quot; and tick &quot;Save as a saved place&quot;.</translation>
+    </message>
+    <message>
         <source>新名称：</source>
         <translation>New name:</translation>
+    </message>
+    <message>
+        <source>重命名常用地点</source>
+        <translation>Rename saved place</translation>
+    </message>
+    <message>
+        <source>未能重命名：{0}</source>
+        <translation>Not renamed: {0}</translation>
+    </message>
+    <message>
+        <source>已将“{0}”改名为“{1}”</source>
+        <translation>Renamed “{0}” to “{1}”</translation>
+    </message>
+    <message>
+        <source>删除常用地点“{0}”？已保存的行程不受影响。</source>
+        <translation>Delete the saved place “{0}”? Saved plans are not affected.</translation>
+    </message>
+    <message>
+        <source>删除常用地点</source>
+        <translation>Delete saved place</translation>
+    </message>
+    <message>
+        <source>已删除“{0}”</source>
+        <translation>Deleted “{0}”</translation>
     </message>
     <message>
         <source>删除行程</source>
@@ -2353,6 +2469,34 @@ e.g. 春节 2026-02-15 2026-02-23</translation>
     <message>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>生成通知…</source>
+        <translation>Notice…</translation>
+    </message>
+    <message>
+        <source>给所选工会的通知：所选期间内各团队的日期、路线、集合地点和注意事项（Word 可编辑，或 PDF）</source>
+        <translation>Notice to the chosen union: its groups&apos; dates, routes, meeting points and reminders in the chosen period (editable Word, or PDF)</translation>
+    </message>
+    <message>
+        <source>请先在“工会”中选择要发通知的工会。</source>
+        <translation>First choose the union to notify under &quot;Union&quot;.</translation>
+    </message>
+    <message>
+        <source>保存通知</source>
+        <translation>Save notice</translation>
+    </message>
+    <message>
+        <source>{0}红色寻访通知</source>
+        <translation>{0} red heritage visit notice</translation>
+    </message>
+    <message>
+        <source>已导出 {0}（{1} 个团队）</source>
+        <translation>Exported {0} ({1} groups)</translation>
+    </message>
+    <message>
+        <source>正在生成通知…</source>
+        <translation>Building the notice…</translation>
     </message>
     <message>
         <source>生成报告…</source>

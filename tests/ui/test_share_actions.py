@@ -53,3 +53,40 @@ def test_report_button_writes_the_docx_for_the_current_filter(qtbot, user_db, tm
     qtbot.waitUntil(lambda: bool(written), timeout=60_000)
     text = "\n".join(p.text for p in Document(str(written[0])).paragraphs)
     assert "共组织1个团队、12名职工参观2处场馆，累计24人次" in text
+
+
+def test_notice_button_writes_the_unions_notice_for_the_period(qtbot, user_db, tmp_path):
+    from PySide6.QtCore import QDate
+
+    from redtour.ui.pages.share_actions import make_notice
+
+    repo = ParticipationRepository(user_db)
+    repo.create_group("普陀区总工会", "十二月第一批", date(2026, 12, 2), ["alpha", "beta"], leader="王领队")
+    repo.create_group("普陀区总工会", "明年一批", date(2027, 3, 1), ["beta"])
+    repo.create_group("静安区总工会", "别家的团", date(2026, 12, 3), ["alpha"])
+    stats = StatsPage(user_db)
+    qtbot.addWidget(stats)
+    stats.set_venues(VenueRepository(user_db).list_venues())
+    stats.reload()
+    button = stats.findChild(type(stats.findChild(object, "statsReport")), "statsNotice")
+    assert button is not None and button.text() == "生成通知…"
+    stats.union.setCurrentIndex(stats.union.findText("普陀区总工会"))
+    stats.from_on.setChecked(True)
+    stats.from_date.setDate(QDate(2026, 12, 1))
+    stats.to_on.setChecked(True)
+    stats.to_date.setDate(QDate(2026, 12, 31))
+    said = []
+    stats.status.connect(said.append)
+    written = []
+    make_notice(stats, str(tmp_path / "notice.docx"), written.append)
+    assert said[0] == "正在生成通知…"  # said before the document is built (by the operations executor)
+    qtbot.waitUntil(lambda: bool(written), timeout=60_000)
+    doc = Document(str(written[0]))
+    text = "\n".join(
+        [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    )
+    assert "普陀区总工会" in text and "十二月第一批" in text and "王领队" in text
+    assert "测试纪念馆甲" in text and "测试会馆乙" in text
+    assert "明年一批" not in text and "别家的团" not in text  # outside the period, another union
+    assert "{{" not in text and "{%" not in text
+    assert said[-1] == f"已导出 {written[0]}（1 个团队）"

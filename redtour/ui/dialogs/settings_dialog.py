@@ -1,4 +1,5 @@
-"""Settings: interface language, the map's online tiles, route-sheet texts, personal-data fields, holidays."""
+"""Settings: interface language, the map's online tiles and geocoder, route-sheet texts, personal-data fields,
+holidays."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from redtour.mapping.tiles import TileStore
 from redtour.storage.credentials import store_password, with_password
 from redtour.storage.database import Database
 from redtour.ui import file_dialogs
+from redtour.ui.dialogs.geocoder_box import GeocoderBox
 from redtour.ui.dialogs.holidays_tab import HolidaysTab
 from redtour.ui.i18n import LANGUAGES, tr
 from redtour.ui.operations import QueryOp
@@ -76,6 +78,7 @@ class SettingsDialog(QDialog):
         cache_row.addWidget(clear)
         map_form.addRow(tr("已缓存瓦片"), cache_row)
         self._show_cache()
+        self.geocoder = GeocoderBox(settings)
 
         sheet_box = QGroupBox(tr("行程单"))
         sheet_form = QFormLayout(sheet_box)
@@ -150,7 +153,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(objectName="settingsTabs")
         for title, boxes in (
             (tr("常规"), (general, people_box)),
-            (tr("地图"), (map_box,)),
+            (tr("地图"), (map_box, self.geocoder)),
             (tr("行程单"), (sheet_box,)),
             (tr("数据库"), (db_box,)),
         ):
@@ -233,6 +236,7 @@ class SettingsDialog(QDialog):
         self.settings.language = chosen
         self.settings.online_tiles = self.online.isChecked()
         self.settings.tianditu_key = self.tianditu_key.text()
+        self.geocoder.apply(self.settings)
         self.settings.set_sheet_text("title", self.sheet_title.text() or DEFAULT_TITLE)
         self.settings.set_sheet_text("union", self.sheet_union.text())
         self.settings.set_sheet_text("footer", self.sheet_footer.text())

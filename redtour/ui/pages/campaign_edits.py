@@ -55,10 +55,11 @@ class CampaignEdits:
         if campaign is None:
             show_error(self, tr("请先新建活动"))
             return None
-        names = {v.id: v.name_zh for v in VenueRepository(self.db).list_venues(include_retired=True)}
+        repo = VenueRepository(self.db)
+        names = {v.id: v.name_zh for v in repo.list_venues(include_retired=True)}
         rid = current.id if current else None
         return RequestDialog(campaign, lambda values: save_request(self.db, campaign, values, rid), names,
-                             current, self)  # fmt: skip
+                             current, self, venues=repo.list_venues(), holidays=self.holidays)  # fmt: skip
 
     def add_request(self: CampaignPage) -> None:
         dialog = self.request_dialog()

@@ -3,18 +3,20 @@ they make (PlannerPage supplies the widgets, ``venues``, ``places``, ``geocoder`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTableWidgetItem
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTableWidgetItem, QWidget
 
-from redtour.core.places import GeocodeError
+from redtour.core.places import GeocodeError, resolve_place
 from redtour.core.planner import DEFAULT_VISIT_MIN, Lunch, Place, PlanError, PlanRequest, StopRequest
 from redtour.core.travel import Mode
+from redtour.ui.dialogs.places_dialog import PlacesDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
-from redtour.ui.operations import WriteOp
+from redtour.ui.operations import QueryOp, WriteOp
 from redtour.ui.pages.place_inputs import ask_place_name, combo_place, fill_place_combo, select_place
 
 
@@ -31,6 +33,10 @@ class PlannerFormMixin:
     places: Any
     geocoder: Any
     holidays: Any
+    start: QComboBox
+    end: QComboBox
+    status: Any
+    _busy: bool
 
     def set_start_point(self, lat: float, lon: float) -> None:
         """“从这里出发” on the map: named by the user (printed as 集合地点), saved as a place if asked."""
@@ -46,22 +52,78 @@ class PlannerFormMixin:
         if answer is None:
             return False
         name, keep = answer
-        select_place(combo, Place(name, lat, lon))
-        if keep:  # saved on the writer thread; the combos list it when that is done
+        place = Place(name, lat, lon)
+        select_place(combo, place)
+        if keep:  # saved on the writer thread; the boxes list it when that is done
 
-            def kept(place: Place) -> None:
-                start, end = self.start.currentData(), self.end.currentData()
-                saved = self.places.list_places()
-                fill_place_combo(self.start, saved, self.venues.values())
-                fill_place_combo(self.end, saved, self.venues.values(), none_text=tr("返回出发地"))
-                select_place(self.start, start)
-                select_place(self.end, end)
-                select_place(combo, place)
+            def kept(saved: Place) -> None:
+                self._refill_places()
+                select_place(combo, saved)
 
             WriteOp(self, lambda: self.places.save(name, lat, lon)).success(kept).failure(  # type: ignore[arg-type]
                 lambda exc: show_error(self, tr("保存常用地点失败：{0}").format(exc))  # type: ignore[arg-type]
             ).run_in_background()
         return True
+
+    def _refill_places(self, renamed: dict[str, str] | None = None) -> None:
+        """The boxes after the saved places changed; a box showing a renamed place shows its new name."""
+        chosen = []
+        for combo in (self.start, self.end):
+            place = combo.currentData()
+            if isinstance(place, Place) and place.venue_id is None and renamed and place.name in renamed:
+                place = Place(renamed[place.name], place.lat, place.lon)
+            chosen.append(place)
+        saved = self.places.list_places()
+        fill_place_combo(self.start, saved, self.venues.values())
+        fill_place_combo(self.end, saved, self.venues.values(), none_text=tr("返回出发地"))
+        select_place(self.start, chosen[0])
+        select_place(self.end, chosen[1])
+
+    def look_up_addresses(self, then: Callable[[], None]) -> bool:
+        """Addresses typed in the start/end boxes go to the geocoder off the GUI thread (a slow or absent
+        network must not freeze the window); ``then`` runs once both boxes hold places. False when there is
+        nothing to look up, and the caller goes on at once."""
+        geocoder = self.geocoder
+        if geocoder is None:
+            return False
+        venues, saved = list(self.venues.values()), self.places.list_places()
+        pending = []
+        for combo in (self.start, self.end):
+            text, index = combo.currentText().strip(), combo.currentIndex()
+            if not text or (index >= 0 and combo.itemText(index) == combo.currentText()):
+                continue
+            try:
+                resolve_place(text, venues, None, saved)
+            except GeocodeError:  # only the geocoder can tell
+                pending.append((combo, text))
+            except LookupError:
+                continue  # request() reports it
+        if not pending:
+            return False
+        self._busy = True
+        self.status.emit(tr("正在查询地址…"))
+
+        def done(places: list[Place]) -> None:
+            self._busy = False
+            for (combo, _text), place in zip(pending, places, strict=True):
+                select_place(combo, place)
+            then()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            show_error(cast(QWidget, self), str(exc) if isinstance(exc, GeocodeError) else repr(exc))
+
+        QueryOp(
+            cast(QWidget, self), lambda: [resolve_place(t, venues, geocoder, saved) for _c, t in pending]
+        ).success(done).failure(failed).run_in_background()
+        return True
+
+    def manage_places(self) -> PlacesDialog:
+        """常用地点…: rename or delete saved places; the start and end boxes follow."""
+        dialog = PlacesDialog(self.places, cast(QWidget, self))  # the mixin lives on PlannerPage
+        dialog.finished.connect(lambda _r: self._refill_places(dialog.renamed))
+        dialog.open()
+        return dialog
 
     # --- the chosen venues ---------------------------------------------------------------------------
     def add_venue(self, venue_id: str, *, must: bool = True, visit_min: int | None = None) -> None:

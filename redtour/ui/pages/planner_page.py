@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
-from redtour.core.places import Geocoder
+from redtour.core.places import Geocoder, geocoder_from_spec
 from redtour.core.planner import (
     Plan,
     PlanError,
@@ -122,7 +122,8 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="planDate")
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.places = PlaceRepository(plans.db)
-        self.geocoder: Geocoder | None = None  # addresses in the start/end boxes, when one is configured
+        self.geocoder: Geocoder | None = None  # addresses in the start/end boxes (Settings ▸ 地图)
+        self.use_geocoder(settings)
         self.start = QComboBox(objectName="planStart")
         self.end = QComboBox(objectName="planEnd")
         for combo in (self.start, self.end):
@@ -153,7 +154,13 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         form_box = QGroupBox(tr("出行安排"))
         form = QFormLayout(form_box)
         form.addRow(tr("日期"), self.day)
-        form.addRow(tr("出发地"), self.start)
+        self.places_button = QPushButton(tr("常用地点…"))
+        self.places_button.setObjectName("planPlaces")
+        self.places_button.setToolTip(tr("重命名或删除保存的常用地点"))
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start, 1)
+        start_row.addWidget(self.places_button)
+        form.addRow(tr("出发地"), start_row)
         form.addRow(tr("结束地"), self.end)
         times = QHBoxLayout()
         for w in (self.start_time, QLabel(tr("出发，最晚")), self.return_by, QLabel(tr("返回"))):
@@ -255,6 +262,7 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         b["delete"].clicked.connect(self.delete)
         self.plan_combo.activated.connect(lambda _i: self.open_plan(self.plan_combo.currentData()))
         self.picker.picked.connect(self._add_picked)
+        self.places_button.clicked.connect(lambda: self.manage_places())
         self.day.dateChanged.connect(lambda d: self.picker.set_day(d.toPython()))
         self.remove_button.clicked.connect(self._remove_selected)
         self.optimize_button.clicked.connect(lambda: self.compute(optimize=True))
@@ -282,6 +290,11 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         )
 
     # --- catalogue and places ------------------------------------------------------------------------
+    def use_geocoder(self, settings: Settings | None) -> None:
+        """The online geocoder as set in Settings (None, the default, keeps addresses off the network)."""
+        spec = settings.geocoder_spec() if settings is not None else None
+        self.geocoder = geocoder_from_spec(spec) if spec else None
+
     def set_holidays(self, holidays: HolidayCalendar) -> None:
         """The holiday schedule plans are made with (the next plan uses it)."""
         self.holidays = holidays
@@ -340,7 +353,7 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
     # --- planning ------------------------------------------------------------------------------------
     def compute(self, *, optimize: bool) -> None:
         """Optimise (in the background) or compute the times in the list's order."""
-        if self._busy:
+        if self._busy or self.look_up_addresses(lambda: self.compute(optimize=optimize)):
             return
         try:
             req = self.request(optimize=optimize)

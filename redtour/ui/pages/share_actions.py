@@ -1,8 +1,8 @@
-"""分享 from the planner (long image, .ics, .gpx/.kml) and 生成报告 from the statistics page.
+"""分享 from the planner (long image, .ics, .gpx/.kml); 生成报告 and 生成通知 from the statistics page.
 
 Kept beside the pages rather than in them: the pages stay small and these only need a page's current plan or
-filter. The long image uses QtWebEngine on the GUI thread (as the route sheet does); the report runs in the
-thread pool (SQL, Pillow's chart drawing and docxtpl touch no Qt and no shared state).
+filter. The long image uses QtWebEngine on the GUI thread (as the route sheet does); the report and the notice
+run in the thread pool (SQL, Pillow's chart drawing and docxtpl touch no Qt and no shared state).
 """
 
 from __future__ import annotations
@@ -141,6 +141,62 @@ def save_long_image(
         return None
     page.status.emit(tr("已导出 {0}").format(out))
     return out
+
+
+def notice_button(page: StatsPage) -> QPushButton:
+    button = QPushButton(tr("生成通知…"))
+    button.setObjectName("statsNotice")
+    button.setToolTip(
+        tr("给所选工会的通知：所选期间内各团队的日期、路线、集合地点和注意事项（Word 可编辑，或 PDF）")
+    )
+    button.clicked.connect(lambda: make_notice(page))
+    return button
+
+
+def make_notice(page: StatsPage, path: str | None = None, on_done: Any = None) -> None:
+    """The 通知 to the union chosen on the page, for the page's period, built in the background
+    (the same document as ``redtour notice``)."""
+    flt = page.current_filter()
+    if flt.union_id is None:
+        show_error(page, tr("请先在“工会”中选择要发通知的工会。"))
+        return
+    union = page.union.currentText().strip()
+    if path is None:
+        path = _ask_path(
+            page,
+            tr("保存通知"),
+            tr("{0}红色寻访通知").format(union) + ".docx",
+            tr("Word 文档 (*.docx);;PDF 文件 (*.pdf)"),
+        )
+        if not path:
+            return
+    out = Path(path)
+    db, union_id = page.db, str(flt.union_id)
+
+    def build() -> tuple[Path, int]:
+        import tempfile
+
+        from redtour.export.report_docx import docx_to_pdf, write_notice_docx
+        from redtour.storage.notice_data import notice_context
+
+        ctx = notice_context(db, union_id, flt.start, flt.end)
+        groups = len(ctx["groups"])
+        if out.suffix.lower() != ".pdf":
+            return write_notice_docx(ctx, out.with_suffix(".docx")), groups
+        with tempfile.TemporaryDirectory(prefix="redtour-doc-") as tmp:
+            return docx_to_pdf(write_notice_docx(ctx, Path(tmp) / "notice.docx"), out), groups
+
+    def done(result: tuple[Path, int]) -> None:
+        written, groups = result
+        page.status.emit(tr("已导出 {0}（{1} 个团队）").format(written, groups))
+        if on_done is not None:
+            on_done(written)
+
+    def failed(exc: BaseException) -> None:  # not a lambda: pyside6-lupdate missed every tr() after one
+        show_error(page, tr("导出失败：{0}").format(exc))
+
+    page.status.emit(tr("正在生成通知…"))
+    QueryOp(page, build).success(done).failure(failed).run_in_background()
 
 
 def report_button(page: StatsPage) -> QPushButton:

@@ -44,7 +44,7 @@ from redtour.ui.i18n import tr
 from redtour.ui.lazy_refresh import LazyRefresh
 from redtour.ui.messages import show_error
 from redtour.ui.operations import QueryOp, WriteOp
-from redtour.ui.pages.share_actions import report_button
+from redtour.ui.pages.share_actions import notice_button, report_button
 
 CHART_ROWS = 15
 
@@ -116,6 +116,7 @@ class StatsPage(QWidget):
         head.addWidget(QLabel(tr("目标人数")))
         head.addWidget(self.target)
         head.addWidget(self.progress, 1)
+        head.addWidget(notice_button(self))  # 通知 to the chosen union (.docx/.pdf); the filter row is full
 
         self.table = QTableWidget(0, 3, objectName="statsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

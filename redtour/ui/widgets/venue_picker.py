@@ -1,4 +1,4 @@
-"""One venue picker for every place a venue is chosen (planner, group dialog).
+"""One venue picker for every place a venue is chosen (planner, group dialog, campaign requests).
 
 It searches with the catalogue's own matcher (redtour/core/search.py: Chinese, pinyin, initials, aliases,
 English), lists each hit with its district and its status on the day, and 加入 adds exactly the venue the
@@ -8,11 +8,11 @@ that was selected earlier, which is how the old editable combo box added the wro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from redtour.core.calendar import day_status
@@ -54,18 +54,29 @@ class VenuePicker(QWidget):
         self.message = QLabel(objectName="venuePickerMessage", wordWrap=True)
         self.message.setStyleSheet("color: #b3261e")
         self.message.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.button)
+        self._row = QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.edit, 1)
+        self._row.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        layout.addLayout(self._row)
         layout.addWidget(self.message)
         self.edit.textEdited.connect(self._refresh_hits)
-        self.edit.returnPressed.connect(self.add)
+        self.edit.installEventFilter(self)  # Enter adds (and does not also press a dialog's default button)
         self.button.clicked.connect(self.add)
         self.completer.activated[QModelIndex].connect(self._chosen_from_list)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- data ---------------------------------------------------------------------------------------
     def set_venues(self, venues: Sequence[Venue], holidays: HolidayCalendar | None = None) -> None:
@@ -128,11 +139,22 @@ class VenuePicker(QWidget):
         return None
 
     def add(self) -> None:
+        self._take(self.picked.emit)
+
+    def add_button(self, text: str, on_pick: Callable[[str], None], object_name: str) -> QPushButton:
+        """Another button beside 加入 (e.g. 加入可选, 设为出发地): ``on_pick`` gets the one venue's id."""
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        self._row.addWidget(button)
+        button.clicked.connect(lambda: self._take(on_pick))
+        return button
+
+    def _take(self, on_pick: Callable[[str], None]) -> None:
         venue = self.current()
         if venue is None:
             return
         self.message.hide()
-        self.picked.emit(venue.id)
+        on_pick(venue.id)
         self.edit.clear()
         self.hits.clear()
 
