@@ -141,10 +141,17 @@ def add_parsers(sub: Any) -> None:
         "import",
         help="merge another office's participation log (a redtour export)",
         description="Import a participation log exported by redtour at another office. Records are matched by "
-        "their identifiers: importing the same log twice changes nothing. Conflicts are reported, not applied.",
+        "their identifiers: importing the same log twice changes nothing. Conflicts are reported with both "
+        "values and nothing is applied, unless --keep-mine (the same rule as exchange packages).",
     )
     i.add_argument("file", type=Path, metavar="FILE")
-    i.add_argument("--dry-run", action="store_true")
+    i.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    i.add_argument(
+        "--keep-mine",
+        action="store_true",
+        help="apply the log even though it conflicts with records here: this office's version of every "
+        "conflicting record is kept. Without it a log with conflicts changes nothing (exit status 1).",
+    )
     i.add_argument("--format", choices=["table", "json"], default="table")
     i.set_defaults(func=cmd_import_log)
 
@@ -330,13 +337,16 @@ def cmd_import_log(args: argparse.Namespace) -> int:
     from redtour.storage.log_import import import_log
 
     with open_database(args) as db:
-        report = import_log(db, args.file, dry_run=args.dry_run)
+        report = import_log(db, args.file, dry_run=args.dry_run, keep_mine=args.keep_mine)
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(report.summary())
         print_notes("错误", report.errors)
-    return EXIT_REFUSED if report.errors else 0
+        for c in report.conflicts[:50]:
+            print(f"  冲突：{c}")
+    accepted = report.applied or (args.dry_run and not report.errors and not report.conflicts)
+    return 0 if accepted else EXIT_REFUSED
 
 
 def cmd_exchange_export(args: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ class StatsFilter:
     end: date | None = None
     union_id: int | None = None  # includes the union's grassroots unions
     venue_id: str | None = None
+    group_id: int | None = None
+    search: str = ""  # a person's name or work unit (part of it), or the last digits of the mobile
 
     def describe(self) -> str:
         parts = []
@@ -24,6 +26,10 @@ class StatsFilter:
             parts.append(f"工会#{self.union_id}")
         if self.venue_id:
             parts.append(f"场馆 {self.venue_id}")
+        if self.group_id is not None:
+            parts.append(f"团队#{self.group_id}")
+        if self.search.strip():
+            parts.append(f"搜索“{self.search.strip()}”")
         return "，".join(parts) or "全部"
 
 

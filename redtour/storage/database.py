@@ -17,6 +17,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from redtour.storage import changes
+
 SQLITE_APPLICATION_ID = 0x52445452  # "RDTR": marks the file as ours
 
 
@@ -84,6 +86,7 @@ class Database:
         else:
             kwargs["pool_pre_ping"] = True
         self.engine = create_engine(url, **kwargs)
+        changes.install(self.engine)  # every write notes its tables (storage/changes.py)
         if self.is_sqlite:
             writable_file = not read_only and self.sqlite_path is not None
             _install_sqlite_hooks(self.engine, journal=journal if writable_file else None)
@@ -116,7 +119,7 @@ class Database:
             raise PermissionError(f"{self.describe()} is opened read-only")
         with self._writer() as session:
             try:
-                with session.begin():
+                with changes.transaction(), session.begin():
                     yield session
             except Rollback:
                 pass

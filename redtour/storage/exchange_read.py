@@ -1,7 +1,7 @@
 """Reading an exchange package defensively: streamed, bounded, every record checked like a roster row.
 
 A package comes from another office by USB stick or e-mail: it may be damaged, truncated or hostile.
-Limits (docs/reliability.md §2.2, zip pre-check): only the five expected entries, regular files, stored or
+Limits (docs/reliability.md §2.2, zip pre-check): only the expected entries (manifest and one per part), regular files, stored or
 deflated; a manifest under 64 KB; at most ``MAX_TOTAL_BYTES`` uncompressed; a large entry may not expand more
 than ``MAX_RATIO`` times; one record per line, at most ``MAX_LINE_BYTES``; the line counts must match the
 manifest and stay under ``MAX_RECORDS``. Parts are hashed and parsed line by line, never read whole.
@@ -32,15 +32,21 @@ from redtour.core.people import InvalidValue, normalise_mobile
 from redtour.core.roster import check_name, check_text
 
 FORMAT = "redtour-exchange"
-VERSION = 1
-PARTS = ("unions", "participants", "groups", "visits")
+VERSION = 2  # 2: a ``places`` part (saved places); version 1 packages have none and still import
+PARTS = ("unions", "participants", "groups", "visits", "places")
 ENTRIES = frozenset({"manifest.json", *(f"{p}.jsonl" for p in PARTS)})
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_LINE_BYTES = 64 * 1024
 MAX_TOTAL_BYTES = 1536 * 1024**2  # a million visits is ~250 MB of JSON Lines
 MAX_RATIO = 50  # real parts compress 3-8x; 10 million "{}" lines compress 1000x
 RATIO_FLOOR = 1024**2  # small entries may compress as they like
-MAX_RECORDS = {"unions": 20_000, "participants": 2_000_000, "groups": 500_000, "visits": 5_000_000}
+MAX_RECORDS = {
+    "unions": 20_000,
+    "participants": 2_000_000,
+    "groups": 500_000,
+    "visits": 5_000_000,
+    "places": 100_000,
+}
 MAX_ERRORS = 200
 UNION_KINDS = ("district", "industry", "grassroots")
 _VENUE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -151,6 +157,24 @@ class _Checker:
             "venues": [_venue(v) for v in venues],
         }
 
+    def places(self, r: dict[str, Any]) -> dict[str, Any]:
+        name = " ".join(_text(r.get("name"), "地点名称", 200).split())
+        if not name:
+            raise InvalidValue("缺少地点名称")
+        lat, lon = r.get("lat"), r.get("lon")
+        if not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (lat, lon)):
+            raise InvalidValue("地点坐标应为数字")
+        assert isinstance(lat, int | float) and isinstance(lon, int | float)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InvalidValue(f"坐标超出范围：{lat}, {lon}")
+        return {
+            "name": name,
+            "lat": float(lat),
+            "lon": float(lon),
+            "note": _text(r.get("note"), "备注", 1000),
+            "updated": _moment(r.get("updated")),
+        }
+
     def visits(self, r: dict[str, Any]) -> dict[str, Any]:
         group = r.get("group")
         union = r.get("union")
@@ -162,6 +186,10 @@ class _Checker:
             "union": _ref(union, "工会编号", self.seen["unions"]) if union else None,
             "recorded": _moment(r.get("recorded")),
         }
+
+
+def parts_of(version: int) -> tuple[str, ...]:
+    return PARTS if version >= 2 else PARTS[:4]
 
 
 def _manifest(data: bytes, name: str) -> dict[str, Any]:
@@ -185,10 +213,10 @@ def _manifest(data: bytes, name: str) -> dict[str, Any]:
     except InvalidValue as exc:
         raise ExchangeError(f"{name} 的清单（manifest.json）有误：{exc}") from None
     ok_sha = isinstance(sha, dict) and all(
-        isinstance(sha.get(p), str) and _HEX64.fullmatch(sha[p]) for p in PARTS
+        isinstance(sha.get(p), str) and _HEX64.fullmatch(sha[p]) for p in parts_of(version)
     )
     ok_counts = isinstance(counts, dict) and all(
-        type(counts.get(p)) is int and 0 <= counts[p] <= MAX_RECORDS[p] for p in PARTS
+        type(counts.get(p)) is int and 0 <= counts[p] <= MAX_RECORDS[p] for p in parts_of(version)
     )
     if not (ok_sha and ok_counts):
         raise ExchangeError(f"{name} 的清单（manifest.json）缺少校验值或记录数，或记录数超出上限")
@@ -290,10 +318,13 @@ def read_package(path: Path) -> Package:
             if infos["manifest.json"].file_size > MAX_MANIFEST_BYTES:
                 raise ExchangeError(f"{name} 的清单（manifest.json）过大，未导入")
             pkg = Package(_manifest(z.read("manifest.json"), name), {p: [] for p in PARTS})
-            missing = [f"{p}.jsonl" for p in PARTS if f"{p}.jsonl" not in infos]
+            parts = parts_of(pkg.manifest["version"])
+            missing = [f"{p}.jsonl" for p in parts if f"{p}.jsonl" not in infos]
             if missing:
                 raise ExchangeError(f"{name} 缺少 {'、'.join(missing)}，未导入")
-            for part in PARTS:
+            if len(infos) != len(parts) + 1:  # a version 1 package with a places part
+                raise ExchangeError(f"{name} 含有交换包不应有的条目（重复、目录或其他文件），未导入")
+            for part in parts:
                 _read_part(z, infos[f"{part}.jsonl"], part, pkg, getattr(checker, part), name)
                 checker.seen[part] = {r["uuid"]: r for r in pkg.parts[part]}
     except (

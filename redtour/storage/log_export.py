@@ -10,8 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, String, cast
 
 from redtour.core.errors import CannotWriteError, RedtourError, os_error_message
 from redtour.core.participation import StatsFilter
@@ -21,8 +20,8 @@ from redtour.storage import audit
 from redtour.storage.batching import file_sha256
 from redtour.storage.database import Database
 from redtour.storage.models import ParticipantRow, TourGroupRow, TradeUnionRow, VenueRow, VisitRow
-from redtour.storage.participation import visit_filter
 from redtour.storage.participation_stats import compute_stats, get_target
+from redtour.storage.visits_query import ParentUnion, visits_query
 
 FORMATS = ("xlsx", "csv")
 
@@ -44,32 +43,24 @@ def iter_log_rows(db: Database, flt: StatsFilter, *, batch: int = 5000) -> Itera
     Core rows on a plain connection and the day as ISO text: ORM row handling and date parsing cost
     more than the query itself at a million rows. Ordered along ix_visit_day_stats, so no sort.
     """
-    parent = aliased(TradeUnionRow)
-    stmt = (
-        select(
+    with db.reading() as s:
+        stmt = visits_query(
+            s,
+            flt,
             cast(VisitRow.day, String(10)),
             VenueRow.name_zh,
             VisitRow.venue_id,
             ParticipantRow.name,
             ParticipantRow.work_unit,
             TradeUnionRow.name,
-            parent.name,
+            ParentUnion.name,
             ParticipantRow.mobile,
             ParticipantRow.employee_no,
             TourGroupRow.name,
             VisitRow.uuid,
             ParticipantRow.uuid,
             TourGroupRow.uuid,
-        )
-        .join(VenueRow, VenueRow.id == VisitRow.venue_id)
-        .join(ParticipantRow, ParticipantRow.id == VisitRow.participant_id)
-        .join(TradeUnionRow, TradeUnionRow.id == VisitRow.union_id)
-        .outerjoin(parent, parent.id == TradeUnionRow.parent_id)
-        .outerjoin(TourGroupRow, TourGroupRow.id == VisitRow.group_id)
-        .order_by(VisitRow.day, VisitRow.participant_id, VisitRow.venue_id)
-    )
-    with db.reading() as s:
-        stmt = visit_filter(s, stmt, flt)
+        ).order_by(VisitRow.day, VisitRow.participant_id, VisitRow.venue_id)
     with db.engine.connect() as conn:
         if db.is_sqlite:
             yield from _dbapi_rows(conn, stmt, batch)

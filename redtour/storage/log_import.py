@@ -1,8 +1,10 @@
 """Import another office's participation log (a redtour .xlsx/.csv export) and merge it idempotently.
 
-Records are matched by their identifiers: a visit already present (same 记录编号, or the same person,
-venue and day) is left alone, so importing the same log twice changes nothing. A person whose 人员编号
-is known here under a different name is a conflict: reported, never overwritten, and nothing is applied.
+The rows become records (unions, people, groups, visits with their identifiers) that the merge engine
+(storage/merge.py) applies under the exchange's rules: a visit already present (same 记录编号, or the same
+person, venue and day) is left alone, so importing the same log twice changes nothing; a record known here with
+different content (a 人员编号 under another name, a 记录编号 for another day) is a conflict shown with both
+values, and nothing is applied unless the user keeps this office's version (``keep_mine``).
 """
 
 from __future__ import annotations
@@ -13,25 +15,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from redtour.core.participation import month_of
 from redtour.core.people import InvalidValue, clean_text, normalise_mobile
 from redtour.core.roster import RowNote, check_name, check_text
 from redtour.export.participation_log import LOG_COLUMNS
 from redtour.importing.spreadsheet import Cancelled, Progress, SpreadsheetError, read_table
 from redtour.storage import audit
-from redtour.storage.batching import chunks, file_sha256
-from redtour.storage.database import Database, Rollback
-from redtour.storage.models import (
-    ImportBatchRow,
-    ParticipantRow,
-    TourGroupRow,
-    TradeUnionRow,
-    VenueRow,
-    VisitRow,
-)
-from redtour.storage.participation import ensure_union, insert_ignoring_duplicates
+from redtour.storage.batching import file_sha256
+from redtour.storage.database import Database
+from redtour.storage.merge import MergeCounts, Record, run_merge
+from redtour.storage.models import ImportBatchRow, VenueRow
+from redtour.storage.participation import union_kind
 
 REQUIRED = ("日期", "场馆编号", "姓名", "工会", "记录编号", "人员编号")
 
@@ -39,12 +35,29 @@ REQUIRED = ("日期", "场馆编号", "姓名", "工会", "记录编号", "人�
 @dataclass
 class LogImportReport:
     file: str
-    added: int = 0  # visits
-    merged: int = 0  # visits already here
-    people_added: int = 0
+    counts: MergeCounts = field(default_factory=MergeCounts)
     skipped: list[RowNote] = field(default_factory=list)
     errors: list[RowNote] = field(default_factory=list)
-    applied: bool = False
+
+    @property
+    def added(self) -> int:  # visits
+        return self.counts.added["visits"]
+
+    @property
+    def merged(self) -> int:  # visits already here
+        return self.counts.unchanged["visits"]
+
+    @property
+    def people_added(self) -> int:
+        return self.counts.added["participants"]
+
+    @property
+    def conflicts(self) -> list[str]:
+        return self.counts.conflicts
+
+    @property
+    def applied(self) -> bool:
+        return self.counts.applied
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +68,7 @@ class LogImportReport:
             "people_added": self.people_added,
             "skipped": [n.as_dict() for n in self.skipped],
             "errors": [n.as_dict() for n in self.errors],
+            "conflicts": self.conflicts,
         }
 
     def summary(self) -> str:
@@ -63,7 +77,13 @@ class LogImportReport:
             f"{verb}：新增 {self.added} 条参与记录（新增人员 {self.people_added} 人），已有 {self.merged} 条"
         )
         if self.errors:
-            text += f"；{len(self.errors)} 行有错误或冲突，整个文件未导入"
+            text += f"；{len(self.errors)} 行有错误，整个文件未导入"
+        elif self.conflicts and self.applied:
+            text += f"；{len(self.conflicts)} 处冲突保留了本机内容"
+        elif self.conflicts:
+            text += f"；{len(self.conflicts)} 处冲突（两边内容不同），整个文件未导入"
+            if not self.counts.refused:
+                text += "（确认以本机为准后可用 --keep-mine 导入其余内容）"
         return text
 
 
@@ -99,6 +119,7 @@ def import_log(
     path: Path,
     *,
     dry_run: bool = False,
+    keep_mine: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> LogImportReport:
@@ -114,11 +135,14 @@ def import_log(
         )
     col = {h: header.index(h) for h in (c.title for c in LOG_COLUMNS) if h in header}
     report = LogImportReport(str(path))
+    with db.reading() as s:
+        venues = set(s.scalars(select(VenueRow.id)))
+    parsed = _parse(rows[1:], col, venues, report)
+    if report.errors:
+        return report
     sha = file_sha256(path)
-    with db.writing() as s:
-        _apply(s, rows[1:], col, report)
-        if report.errors or dry_run:
-            raise Rollback
+
+    def record(s: Session) -> None:
         s.add(
             ImportBatchRow(
                 kind="log",
@@ -139,18 +163,29 @@ def import_log(
                 "added": report.added,
                 "merged": report.merged,
                 "people_added": report.people_added,
+                "conflicts_kept_local": len(report.conflicts),
             },
         )
-        report.applied = True
+
+    run_merge(
+        db,
+        _records(parsed),
+        report.counts,
+        dry_run=dry_run,
+        keep_mine=keep_mine,
+        record=record,
+        theirs="文件",
+    )
     return report
 
 
-def _apply(s: Any, rows: list[list[object]], col: dict[str, int], report: LogImportReport) -> None:
+def _parse(
+    rows: list[list[object]], col: dict[str, int], venues: set[str], report: LogImportReport
+) -> list[dict[str, Any]]:
     def cell(r: list[object], name: str) -> object:
         i = col.get(name)
         return r[i] if i is not None and i < len(r) else None
 
-    venues = set(s.scalars(select(VenueRow.id)))
     parsed: list[dict[str, Any]] = []
     for index, r in enumerate(rows, start=2):
         if not any(clean_text(c) for c in r):
@@ -165,145 +200,81 @@ def _apply(s: Any, rows: list[list[object]], col: dict[str, int], report: LogImp
             except InvalidValue:
                 mobile = None
             group_uuid = _text(cell(r, "团队编号"), "团队编号", 40)
-            parsed.append(
-                {
-                    "row": index,
-                    "day": _as_date(cell(r, "日期")),
-                    "venue": venue,
-                    "name": check_name(cell(r, "姓名")),
-                    "work_unit": _text(cell(r, "工作单位"), "工作单位"),
-                    "union": _text(cell(r, "工会"), "工会"),
-                    "parent": _text(cell(r, "上级工会"), "上级工会"),
-                    "mobile": mobile,
-                    "employee_no": _text(cell(r, "工号"), "工号", 40),
-                    "group": _text(cell(r, "团队"), "团队"),
-                    "group_uuid": _as_uuid(group_uuid, "团队编号") if group_uuid else "",
-                    "visit_uuid": _as_uuid(cell(r, "记录编号"), "记录编号"),
-                    "person_uuid": _as_uuid(cell(r, "人员编号"), "人员编号"),
-                }
-            )
-            if not parsed[-1]["name"] or not parsed[-1]["union"]:
+            p = {
+                "row": index,
+                "day": _as_date(cell(r, "日期")),
+                "venue": venue,
+                "name": check_name(cell(r, "姓名")),
+                "work_unit": _text(cell(r, "工作单位"), "工作单位"),
+                "union": _text(cell(r, "工会"), "工会"),
+                "parent": _text(cell(r, "上级工会"), "上级工会"),
+                "mobile": mobile,
+                "employee_no": _text(cell(r, "工号"), "工号", 40),
+                "group": _text(cell(r, "团队"), "团队"),
+                "group_uuid": _as_uuid(group_uuid, "团队编号") if group_uuid else "",
+                "visit_uuid": _as_uuid(cell(r, "记录编号"), "记录编号"),
+                "person_uuid": _as_uuid(cell(r, "人员编号"), "人员编号"),
+            }
+            if not p["name"] or not p["union"]:
                 raise InvalidValue("缺少姓名或工会")
+            parsed.append(p)
         except InvalidValue as exc:
-            if parsed and parsed[-1]["row"] == index:
-                parsed.pop()
             report.errors.append(RowNote(index, str(exc)))
-    if report.errors:
-        return
+    return parsed
 
-    # People: by identifier; a known identifier with another name is a conflict.
-    people: dict[str, int] = {}
-    first_row: dict[str, dict[str, Any]] = {}
-    for p in parsed:
-        first_row.setdefault(p["person_uuid"], p)
-    for chunk in chunks(list(first_row), 500):
-        for pid, puuid, name in s.execute(
-            select(ParticipantRow.id, ParticipantRow.uuid, ParticipantRow.name).where(
-                ParticipantRow.uuid.in_(chunk)
-            )
-        ):
-            p = first_row[puuid]
-            if name != p["name"]:
-                report.errors.append(
-                    RowNote(p["row"], f"人员编号 {puuid[:8]}… 在本机登记为“{name}”，文件中为“{p['name']}”")
-                )
-            people[puuid] = pid
-    if report.errors:
-        return
-    unions: dict[str, TradeUnionRow] = {}
 
-    def union_of(p: dict[str, Any]) -> TradeUnionRow:
-        key = p["union"]
-        if key not in unions:
-            parent = ensure_union(s, p["parent"]) if p["parent"] else None
-            unions[key] = ensure_union(s, key, parent=parent)
-        return unions[key]
+def _union_uuid(name: str) -> str:
+    """A log names unions without identifiers: a stable one per name, so a dry run reports what the real
+    run does and the merge finds the union by name wherever it already exists."""
+    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, "redtour:union:" + name))
 
+
+def _records(parsed: list[dict[str, Any]]) -> dict[str, list[Record]]:
+    """The rows as the merge engine's records. A person is compared on the fields a log carries (the mobile
+    only when written in full); a group on its name alone (its day and venues are only inferred from visits)."""
+    unions: dict[str, Record] = {}
+    people: dict[str, Record] = {}
+    groups: dict[str, Record] = {}
+    visits: list[Record] = []
     now = datetime.now()
-    for puuid, p in first_row.items():
-        if puuid in people:
-            continue
-        if p["mobile"]:
-            same = s.scalar(
-                select(ParticipantRow.id).where(
-                    ParticipantRow.name == p["name"], ParticipantRow.mobile == p["mobile"]
-                )
-            )
-            if same is not None:  # registered here from a roster, under a local identifier
-                people[puuid] = same
-                continue
-        row = ParticipantRow(
-            uuid=puuid,
-            union_id=union_of(p).id,
-            name=p["name"],
-            mobile=p["mobile"],
-            work_unit=p["work_unit"],
-            employee_no=p["employee_no"],
-            created=now,
-            updated=now,
-        )
-        s.add(row)
-        s.flush()
-        people[puuid] = row.id
-        report.people_added += 1
-
-    groups: dict[str, int] = {}
     for p in parsed:
+        at = f"第 {p['row']} 行"
+        union = _union_uuid(p["union"])
+        if p["parent"]:
+            unions.setdefault(
+                _union_uuid(p["parent"]),
+                {"uuid": _union_uuid(p["parent"]), "name": p["parent"], "kind": union_kind(p["parent"]),
+                 "parent": None},
+            )  # fmt: skip
+        unions.setdefault(
+            union,
+            {"uuid": union, "name": p["union"], "parent": _union_uuid(p["parent"]) if p["parent"] else None,
+             "kind": "grassroots" if p["parent"] else union_kind(p["union"])},
+        )  # fmt: skip
+        known = ("name", "work_unit", "employee_no") + (("mobile",) if p["mobile"] else ())
+        people.setdefault(
+            p["person_uuid"],
+            {"uuid": p["person_uuid"], "union": union, "name": p["name"], "mobile": p["mobile"],
+             "work_unit": p["work_unit"], "employee_no": p["employee_no"], "_compare": known, "_at": at},
+        )  # fmt: skip
         gu = p["group_uuid"]
-        if not gu or gu in groups:
-            continue
-        gid = s.scalar(select(TourGroupRow.id).where(TourGroupRow.uuid == gu))
-        if gid is None:
-            g = TourGroupRow(
-                uuid=gu,
-                union_id=union_of(p).id,
-                name=p["group"] or "导入的团队",
-                day=p["day"],
-                venue_ids=sorted({q["venue"] for q in parsed if q["group_uuid"] == gu}),
-                created=now,
-            )
-            s.add(g)
-            s.flush()
-            gid = g.id
-        groups[gu] = gid
-
-    # A visit id known here for another person, venue or day: a conflict, never counted as "already here".
-    by_uuid = {p["visit_uuid"]: p for p in parsed}
-    for chunk in chunks(list(by_uuid), 500):
-        for vuuid, pid, venue, day in s.execute(
-            select(VisitRow.uuid, VisitRow.participant_id, VisitRow.venue_id, VisitRow.day).where(
-                VisitRow.uuid.in_(chunk)
-            )
-        ):
-            p = by_uuid[vuuid]
-            if (pid, venue, day) != (people[p["person_uuid"]], p["venue"], p["day"]):
-                report.errors.append(
-                    RowNote(
-                        p["row"],
-                        f"记录编号 {vuuid[:8]}… 本机为 {day} {venue}，文件中为 {p['day']} {p['venue']}（两边不同）",
-                    )
-                )
-    if report.errors:
-        report.errors.sort(key=lambda n: n.sheet_row)
-        return
-    # The visit is credited to the union in its row (the exporting office's), not the person's union here.
-    visits = [
-        {
-            "uuid": p["visit_uuid"],
-            "participant_id": people[p["person_uuid"]],
-            "venue_id": p["venue"],
-            "day": p["day"],
-            "month": month_of(p["day"]),
-            "union_id": union_of(p).id,
-            "group_id": groups.get(p["group_uuid"]),
-            "source": "import",
-            "recorded": now,
-        }
-        for p in parsed
-    ]
-    before = s.scalar(select(VisitRow.id).order_by(VisitRow.id.desc()).limit(1)) or 0
-    for batch in chunks(visits, 1000):
-        s.execute(insert_ignoring_duplicates(s, VisitRow), batch)
-
-    report.added = int(s.scalar(select(func.count(VisitRow.id)).where(VisitRow.id > before)) or 0)
-    report.merged = len(visits) - report.added
+        if gu:
+            g = groups.setdefault(
+                gu,
+                {"uuid": gu, "union": union, "name": p["group"] or "导入的团队", "leader": "", "day": p["day"],
+                 "venues": [], "_compare": ("name",), "_at": at},
+            )  # fmt: skip
+            if p["venue"] not in g["venues"]:
+                g["venues"].append(p["venue"])
+        visits.append(
+            {"uuid": p["visit_uuid"], "participant": p["person_uuid"], "venue": p["venue"], "day": p["day"],
+             "group": gu or None, "union": union, "recorded": now, "_at": at},
+        )  # fmt: skip
+    for g in groups.values():
+        g["venues"].sort()
+    return {
+        "unions": list(unions.values()),
+        "participants": list(people.values()),
+        "groups": list(groups.values()),
+        "visits": visits,
+    }

@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,9 @@ from redtour.storage.models import (
     VenueRow,
     VisitRow,
 )
+from redtour.storage.visits_query import AnySelect, participant_search, visits_query
+from redtour.storage.visits_query import union_and_children as union_and_children  # re-exported
+from redtour.storage.visits_query import visit_filter as visit_filter  # re-exported
 
 
 class ParticipationError(RedtourError):
@@ -101,33 +104,6 @@ def ensure_union(session: Session, name: str, *, parent: TradeUnionRow | None = 
         session.add(row)
         session.flush()
     return row
-
-
-def union_and_children(session: Session, union_id: int) -> list[int]:
-    ids = [union_id]
-    frontier = [union_id]
-    while frontier:
-        frontier = list(
-            session.scalars(select(TradeUnionRow.id).where(TradeUnionRow.parent_id.in_(frontier)))
-        )
-        ids += frontier
-    return ids
-
-
-AnySelect = TypeVar("AnySelect", bound="Select[*tuple[Any, ...]]")
-
-
-def visit_filter(session: Session, stmt: AnySelect, flt: StatsFilter) -> AnySelect:
-    if flt.start is not None:
-        stmt = stmt.where(VisitRow.day >= flt.start)
-    if flt.end is not None:
-        stmt = stmt.where(VisitRow.day <= flt.end)
-    if flt.union_id is not None:
-        ids = union_and_children(session, flt.union_id)
-        stmt = stmt.where(VisitRow.union_id == ids[0] if len(ids) == 1 else VisitRow.union_id.in_(ids))
-    if flt.venue_id:
-        stmt = stmt.where(VisitRow.venue_id == flt.venue_id)
-    return stmt
 
 
 def _group(row: TourGroupRow, union_name: str, members: int) -> Group:
@@ -320,6 +296,7 @@ class ParticipationRepository:
     def visits_page(self, flt: StatsFilter, offset: int, limit: int) -> list[tuple[Any, ...]]:
         """(visit id, day, venue name, person, masked mobile, union, group) rows, newest first."""
         with self.db.reading() as s:
+            # Page over the ids alone (an index scan), then join only the page's rows.
             ids = (
                 visit_filter(s, select(VisitRow.id), flt)
                 .order_by(VisitRow.id.desc())
@@ -327,7 +304,9 @@ class ParticipationRepository:
                 .limit(limit)
             )
             stmt = (
-                select(
+                visits_query(
+                    s,
+                    flt,
                     VisitRow.id,
                     VisitRow.day,
                     VenueRow.name_zh,
@@ -336,10 +315,6 @@ class ParticipationRepository:
                     TradeUnionRow.name,
                     TourGroupRow.name,
                 )
-                .join(VenueRow, VenueRow.id == VisitRow.venue_id)
-                .join(ParticipantRow, ParticipantRow.id == VisitRow.participant_id)
-                .join(TradeUnionRow, TradeUnionRow.id == VisitRow.union_id)
-                .outerjoin(TourGroupRow, TourGroupRow.id == VisitRow.group_id)
                 .where(VisitRow.id.in_(ids.scalar_subquery()))
                 .order_by(VisitRow.id.desc())
             )
@@ -347,15 +322,8 @@ class ParticipationRepository:
 
 
 def _participant_query(stmt: AnySelect, search: str) -> AnySelect:
-    search = search.strip()
-    if not search:
-        return stmt
-    like = f"%{search}%"
-    cond = or_(ParticipantRow.name.like(like), ParticipantRow.work_unit.like(like))
-    digits = "".join(ch for ch in search if ch.isascii() and ch.isdigit())
-    if len(digits) >= 4 and digits == search:
-        cond = or_(cond, ParticipantRow.mobile.like(f"%{digits}"))  # the last digits, as printed
-    return stmt.where(cond)
+    cond = participant_search(search)
+    return stmt if cond is None else stmt.where(cond)
 
 
 def add_members(s: Session, group_id: int, participant_ids: Sequence[int]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt, QUrl, Signal
@@ -27,6 +28,7 @@ from redtour.ui.i18n import tr
 from redtour.ui.layout import MapFolding, fit_to_screen
 from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
+from redtour.ui.operations import WriteOp, executor, hub
 from redtour.ui.pages.campaign_page import CampaignPage
 from redtour.ui.pages.participation_page import ParticipationPage
 from redtour.ui.pages.planner_page import PlannerPage
@@ -40,6 +42,9 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     #: The catalogue after a local correction (list[Venue]); pages holding venues subscribe.
     venuesChanged = Signal(object)
+    #: Changes (storage/changes.py): what a finished write changed, from any page. The one relay: pages
+    #: subscribe here instead of to each other (ui/operations.py announces every write's changes).
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -126,13 +131,16 @@ class MainWindow(QMainWindow):
                 self.planner.routeChanged.connect(self._show_route)
                 self.map_pane.startHereRequested.connect(self._start_here)
                 self.map_pane.endHereRequested.connect(self._end_here)
+        hub().changed.connect(self.changed)
         if self.participation is not None and self.stats is not None:
             self.participation.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
             self.stats.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.participation.changed.connect(self.stats.mark_stale)
+            self.changed.connect(self.participation.lazy.on_changed)
+            self.changed.connect(self.stats.lazy.on_changed)
         if self.campaign is not None:
             self.campaign.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.campaign.routeChanged.connect(self._show_route)
+            self.changed.connect(self.campaign.lazy.on_changed)
         if self.map_pane is not None:
             self.venuesChanged.connect(lambda _venues: self._refresh_map())
             self.map_pane.venueClicked.connect(self.sites.select_venue)
@@ -152,9 +160,9 @@ class MainWindow(QMainWindow):
             self.planner.set_venues(self._all)
         if self.participation is not None and self.stats is not None:
             self.participation.set_venues(self._all)
-            self.participation.mark_stale()
+            self.participation.lazy.mark()
             self.stats.set_venues(self._all)
-            self.stats.mark_stale()
+            self.stats.lazy.mark()
         self._refresh_map(fit=True)
 
     def _refresh_map(self, *, fit: bool = False) -> None:
@@ -213,10 +221,13 @@ class MainWindow(QMainWindow):
         if not ok or not name.strip():
             return
         venue = Venue(id="", name_zh=name.strip(), location=Location(lat, lon, note=tr("在地图上选取")))
-        added = self.venues.add_local_venue(venue)
-        self.reload()
-        self.sites.select_venue(added.id)
-        self.edit_venue(added.id)
+
+        def added(new: Venue) -> None:
+            self.reload()
+            self.sites.select_venue(new.id)
+            self.edit_venue(new.id)
+
+        self._write(lambda: self.venues.add_local_venue(venue), added)
 
     # --- commands ------------------------------------------------------------------------------------
     def _focus_search(self) -> None:
@@ -238,24 +249,20 @@ class MainWindow(QMainWindow):
         changes, confirmed = dialog.changed_facts(), dialog.confirmed_facts()
         if not changes and not confirmed:
             return
-        try:
-            updated = self.venues.correct_many(
-                venue_id,
-                changes,
-                dialog.checked_date,
-                dialog.note_text,
-                by=dialog.checked_by,
-                how=dialog.checked_how,
-                confirmed=confirmed,
-            )
-        except (ValueError, LookupError) as exc:
-            show_error(self, tr("保存失败：{0}").format(exc))
-            return
-        log.info("local correction of %s: %s; confirmed %s", venue_id, sorted(changes), sorted(confirmed))
-        self._replace(updated)
-        if "location" in changes:
-            self._refresh_map()  # the marker appears (or moves) at once
-        self.statusBar().showMessage(tr("已保存对“{0}”的本地修正").format(updated.name_zh), 5000)
+        day, note = dialog.checked_date, dialog.note_text
+        by, how = dialog.checked_by, dialog.checked_how
+
+        def saved(updated: Venue) -> None:
+            log.info("local correction of %s: %s; confirmed %s", venue_id, sorted(changes), sorted(confirmed))
+            self._replace(updated)
+            if "location" in changes:
+                self._refresh_map()  # the marker appears (or moves) at once
+            self.statusBar().showMessage(tr("已保存对“{0}”的本地修正").format(updated.name_zh), 5000)
+
+        self._write(
+            lambda: self.venues.correct_many(venue_id, changes, day, note, by=by, how=how, confirmed=confirmed),
+            saved,
+        )
 
     def place_selected_venue_at(self, lat: float, lon: float) -> None:
         """“把所选场馆放在这里” from the map: the selected venue's location, as a dated local correction."""
@@ -273,18 +280,21 @@ class MainWindow(QMainWindow):
             return
         self.set_venue_location(venue.id, lat, lon)
 
-    def set_venue_location(self, venue_id: str, lat: float, lon: float) -> Venue:
+    def set_venue_location(self, venue_id: str, lat: float, lon: float) -> None:
         # Stored words stay Chinese whatever the UI language, like the catalogue's own notes.
         value = {"lat": lat, "lon": lon, "datum": "WGS-84", "note": "在地图上选取"}
-        updated = self.venues.correct(
-            venue_id, "location", value, date.today(), "在地图上放置", how="地图选点"
+
+        def placed(updated: Venue) -> None:
+            self._replace(updated)
+            self._refresh_map()
+            if self.map_pane is not None:
+                self.map_pane.select_venue(venue_id)
+            self.statusBar().showMessage(tr("已把“{0}”放在地图上").format(updated.name_zh), 5000)
+
+        self._write(
+            lambda: self.venues.correct(venue_id, "location", value, date.today(), "在地图上放置", how="地图选点"),
+            placed,
         )
-        self._replace(updated)
-        self._refresh_map()
-        if self.map_pane is not None:
-            self.map_pane.select_venue(venue_id)
-        self.statusBar().showMessage(tr("已把“{0}”放在地图上").format(updated.name_zh), 5000)
-        return updated
 
     def _revert_current(self) -> None:
         venue = self.sites.current_venue()
@@ -296,7 +306,14 @@ class MainWindow(QMainWindow):
             tr("删除对“{0}”的全部本地修正，恢复场馆目录中的资料？").format(venue.name_zh),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._replace(self.venues.revert(venue.id))
+            venue_id = venue.id
+            self._write(lambda: self.venues.revert(venue_id), self._replace)
+
+    def _write(self, fn: Callable[[], Venue], then: Callable[[Venue], None]) -> None:
+        """A venue write on the writer thread; ``then`` shows its result, or the error is shown."""
+        WriteOp(self, fn).success(then).failure(
+            lambda exc: show_error(self, tr("保存失败：{0}").format(exc))
+        ).run_in_background()
 
     def _replace(self, venue: Venue) -> None:
         self._all = [venue if v.id == venue.id else v for v in self._all]
@@ -391,6 +408,7 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        executor().wait()  # a queued write is finished, never cut off
         if self.map_pane is not None:
             self.map_pane.shutdown()
         self.settings.save_window_state("main", self.saveGeometry(), self.saveState())

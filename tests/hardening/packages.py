@@ -12,10 +12,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from redtour.storage.exchange import export_package
-from redtour.storage.models import ParticipantRow, TourGroupRow, TradeUnionRow, VisitRow
+from redtour.storage.exchange_read import PARTS
+from redtour.storage.models import ParticipantRow, SavedPlaceRow, TourGroupRow, TradeUnionRow, VisitRow
 from tests.storage.test_exchange import seeded
 
-PARTS = ("unions", "participants", "groups", "visits")
+__all__ = ["PARTS", "edited", "read_parts", "snapshot", "valid_package", "write_package"]
 
 
 def valid_package(db, tmp_path: Path, name: str = "putuo.zip") -> Path:
@@ -60,5 +61,5 @@ def snapshot(db) -> tuple[int, ...]:
     with db.reading() as s:
         return tuple(
             s.scalar(select(func.count()).select_from(t)) or 0
-            for t in (TradeUnionRow, ParticipantRow, TourGroupRow, VisitRow)
+            for t in (TradeUnionRow, ParticipantRow, TourGroupRow, VisitRow, SavedPlaceRow)
         )

@@ -55,12 +55,11 @@ def test_a_known_record_id_with_another_venue_and_day_is_refused(new_user_db, tm
 
     before = snapshot(other)
     report = import_log(other, rewrite(tmp_path / "log.csv", move))
-    assert not report.applied and snapshot(other) == before
-    assert [n.sheet_row for n in report.errors] == [2]
-    assert (
-        "本机为 2026-05-01" in report.errors[0].reason
-        and "文件中为 2026-07-01 gamma" in report.errors[0].reason
-    )
+    assert not report.applied and snapshot(other) == before and not report.errors
+    assert len(report.conflicts) == 1 and report.conflicts[0].startswith("第 2 行：")
+    assert "本机 2026-05-01" in report.conflicts[0] and "文件 2026-07-01 gamma" in report.conflicts[0]
+    kept = import_log(other, tmp_path / "log.csv", keep_mine=True)  # the explicit choice: mine stays
+    assert kept.applied and snapshot(other) == before
 
 
 def test_hidden_characters_in_a_log_row_are_named(new_user_db, tmp_path):

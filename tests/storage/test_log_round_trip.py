@@ -47,5 +47,6 @@ def test_conflicting_person_is_reported_not_overwritten(logged_db, other_office,
     (tmp_path / "edited.csv").write_text(text, encoding="utf-8-sig")
     import_log(other_office, out)
     report = import_log(other_office, tmp_path / "edited.csv")
-    assert not report.applied and "职工一" in report.errors[0].reason and "职工甲" in report.errors[0].reason
+    assert not report.applied and not report.errors and len(report.conflicts) == 1
+    assert "本机“职工一”" in report.conflicts[0] and "文件“职工甲”" in report.conflicts[0]
     assert compute_stats(other_office).visits == 60

@@ -67,7 +67,7 @@ def qtbot_left():
     return Qt.MouseButton.LeftButton
 
 
-def test_schedule_runs_off_the_gui_thread_and_stop_keeps_the_best(qtbot, user_db, tmp_path):
+def test_schedule_runs_off_the_gui_thread_and_stop_keeps_the_best(qtbot, user_db, tmp_path, threaded_ops):
     repo = CampaignRepository(user_db)
     c = repo.create("春季寻访", date(2026, 12, 7), date(2026, 12, 13))
     import_requests(user_db, write_csv(tmp_path / "r.csv", request_rows()), c)

@@ -67,4 +67,47 @@ def test_conflicts_are_applied_only_after_the_user_keeps_their_version(
     import_exchange_package(page, str(moved))
     qtbot.waitUntil(lambda: not yes, timeout=30_000)
     timer.stop()
-    assert snapshot(office_b) == (*before[:3], before[3] + 1)  # the new visit; the moved one kept as it was
+    # The new visit; the moved one kept as it was.
+    assert snapshot(office_b) == (*before[:3], before[3] + 1, *before[4:])
+
+
+def test_a_log_with_conflicts_asks_the_same_question(qtbot, new_user_db, tmp_path, page_settings):
+    """Logs go through the same merge engine and rule: No changes nothing, Yes applies it keeping mine."""
+    from sqlalchemy import func, select
+
+    from redtour.storage.log_export import export_log
+    from redtour.storage.log_import import import_log
+    from redtour.storage.models import ImportBatchRow, ParticipantRow
+    from redtour.ui.pages.exchange_import import import_log_file
+    from tests.storage.test_exchange import seeded
+
+    office_a, office_b = new_user_db("a"), new_user_db("b")
+    seeded(office_a, tmp_path)
+    log = tmp_path / "log.csv"
+    export_log(office_a, log)
+    assert import_log(office_b, log).applied
+    edited_log = tmp_path / "edited.csv"
+    edited_log.write_text(
+        log.read_text(encoding="utf-8-sig").replace("职工一", "职工甲", 1), encoding="utf-8-sig"
+    )
+    page = ParticipationPage(office_b, page_settings)
+    qtbot.addWidget(page)
+
+    def state():
+        with office_b.reading() as s:
+            names = sorted(s.scalars(select(ParticipantRow.name)))
+            return names, s.scalar(select(func.count()).select_from(ImportBatchRow))
+
+    before = state()
+    no = [QMessageBox.StandardButton.No]
+    timer = answer_boxes(no)
+    import_log_file(page, str(edited_log))
+    qtbot.waitUntil(lambda: not no, timeout=30_000)
+    assert state() == before
+
+    yes = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok]
+    timer = answer_boxes(yes)
+    import_log_file(page, str(edited_log))
+    qtbot.waitUntil(lambda: not yes, timeout=30_000)
+    timer.stop()
+    assert state() == (before[0], before[1] + 1)  # applied (one more batch), the name here kept

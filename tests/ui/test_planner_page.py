@@ -67,7 +67,8 @@ def test_save_open_duplicate_delete(qtbot, page, monkeypatch, user_db):
     page.add_venue("alpha")
     page.add_venue("beta", must=False)
     optimise(qtbot, page)
-    plan_id = page.save()
+    page.save()
+    plan_id = page.current_id
     repo = PlanRepository(user_db)
     saved = repo.get(plan_id)
     assert saved.name == "周三线" and saved.day == date(2026, 12, 2)

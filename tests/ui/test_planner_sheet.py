@@ -45,7 +45,8 @@ def test_a_group_following_the_saved_plan_is_printed_by_name_with_masked_phones(
     page, user_db, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("周三线", True))
-    plan_id = page.save()
+    page.save()
+    plan_id = page.current_id
     repo = ParticipationRepository(user_db)
     group = repo.create_group("普陀区总工会", "第一批", date(2026, 12, 2), ["alpha"], plan_id=plan_id)
     people = [

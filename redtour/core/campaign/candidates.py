@@ -103,7 +103,9 @@ def prepare(
         if pin_days:
             days = [d for d in days if d in pin_days]
         variants = (
-            _variants(req, venues, caps, days, lunch, improved, reasons, max(shares), today, holidays) if days else []
+            _variants(req, venues, caps, days, lunch, improved, reasons, max(shares), today, holidays)
+            if days
+            else []
         )
         if variants and all(v.missing_must for v in variants):
             variants = []  # keep the reason below: the must-visit venues never fit together

@@ -21,6 +21,7 @@ from redtour.core.campaign.model import (
     Unscheduled,
     VenueCapacity,
 )
+from redtour.core.campaign.rules import walk_times
 from redtour.core.catalogue import Venue
 from redtour.core.tsptw import LunchRule
 
@@ -109,19 +110,12 @@ class Occupancy:
 def chain_ok(v: Variant, starts: Sequence[int], lunch: LunchRule) -> int | None:
     """The lunch start (or -1 without lunch) when these tour starts keep the day's travel, lunch and
     return rules; None when they do not."""
-    ready, lunch_start = v.start_time, -1
-    for k in range(len(v.stops) + 1):
-        if v.lunch_after == k:
-            lunch_start = max(ready, lunch.earliest)
-            ready = lunch_start + lunch.minutes
-            if ready > lunch.latest_end:
-                return None
-        if k == len(v.stops):
-            break
-        if starts[k] - v.stops[k].early < ready + v.legs[k] or starts[k] not in v.stops[k].starts:
-            return None
-        ready = starts[k] + v.stops[k].tour
-    return lunch_start if ready + v.legs[-1] <= v.return_by else None
+    timed = walk_times(
+        v, lunch, lambda k, s, need: starts[k] if starts[k] >= need and starts[k] in s.starts else None
+    )
+    if timed is None:
+        return None
+    return -1 if timed[1] is None else timed[1]
 
 
 def build_result(

@@ -64,7 +64,9 @@ def day_windows(
 
 
 @functools.lru_cache(maxsize=65536)
-def stop_spec(venue: Venue, cap: VenueCapacity, day: date, holidays: HolidayCalendar | None) -> StopSpec | None:
+def stop_spec(
+    venue: Venue, cap: VenueCapacity, day: date, holidays: HolidayCalendar | None
+) -> StopSpec | None:
     """The venue's allowed tour starts on ``day`` (None: closed, or no start fits)."""
     windows, _warnings, closed = day_windows(venue, day, holidays)
     if closed is not None or day in cap.closed_days:
@@ -121,11 +123,11 @@ def start_values(windows: Sequence[tuple[int, int, int]], tour: int, cap: VenueC
     return tuple(sorted(set(values)))
 
 
-def earliest_times(
-    v: Variant, lunch: LunchRule, fits: Callable[[StopSpec, int], bool] | None = None
+def walk_times(
+    v: Variant, lunch: LunchRule, pick: Callable[[int, StopSpec, int], int | None]
 ) -> tuple[list[int], int | None] | None:
-    """The earliest tour starts (and lunch start) keeping every rule, or None. Capacity only through ``fits``
-    (the greedy's occupancy); left-shifting is exact: waiting is allowed, so an earlier finish never hurts."""
+    """The day's one timing walk: travel, lunch and return rules. ``pick(k, stop, need)`` chooses stop k's tour
+    start at or after ``need`` (or None: the walk fails). Returns the starts and the lunch start, or None."""
     starts: list[int] = []
     ready, lunch_start = v.start_time, None
     for k in range(len(v.stops) + 1):
@@ -137,8 +139,7 @@ def earliest_times(
         if k == len(v.stops):
             break
         s = v.stops[k]
-        need = ready + v.legs[k] + s.early
-        x = next((x for x in s.starts if x >= need and (fits is None or fits(s, x))), None)
+        x = pick(k, s, ready + v.legs[k] + s.early)
         if x is None:
             return None
         starts.append(x)
@@ -146,3 +147,15 @@ def earliest_times(
     if ready + v.legs[-1] > v.return_by:
         return None
     return starts, lunch_start
+
+
+def earliest_times(
+    v: Variant, lunch: LunchRule, fits: Callable[[StopSpec, int], bool] | None = None
+) -> tuple[list[int], int | None] | None:
+    """The earliest tour starts (and lunch start) keeping every rule, or None. Capacity only through ``fits``
+    (the greedy's occupancy); left-shifting is exact: waiting is allowed, so an earlier finish never hurts."""
+    return walk_times(
+        v,
+        lunch,
+        lambda _k, s, need: next((x for x in s.starts if x >= need and (fits is None or fits(s, x))), None),
+    )

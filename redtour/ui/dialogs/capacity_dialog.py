@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from redtour.core.campaign_capacity import FACTS, VenueCapacityInfo, check_value
 from redtour.core.errors import RedtourError
 from redtour.ui.i18n import tr
+from redtour.ui.operations import WriteOp
 
 UNCHANGED = -1
 
@@ -90,9 +91,10 @@ class CapacityDialog(QDialog):
         try:
             for fact, value in values.items():
                 check_value(fact, value)
-            self._save(values, self.checked.date().toPython(), self.said_by.text().strip(),
-                       self.note.text().strip())  # fmt: skip
         except (RedtourError, LookupError, ValueError) as exc:  # shown here, nothing written
             self.problem.setText(str(exc.args[0] if exc.args else exc))
             return
-        super().accept()
+        args = (values, self.checked.date().toPython(), self.said_by.text().strip(), self.note.text().strip())
+        WriteOp(self, lambda: self._save(*args)).success(lambda _r: super(CapacityDialog, self).accept()).failure(
+            lambda exc: self.problem.setText(str(exc.args[0] if exc.args else exc))  # nothing written
+        ).run_in_background()

@@ -29,7 +29,7 @@ from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
-from redtour.ui.worker import run_in_background
+from redtour.ui.operations import WriteOp
 
 
 class ExportDialog(QDialog):
@@ -111,12 +111,12 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.buttons.setEnabled(False)
 
-        def work() -> ExportResult:
-            return export_log(
-                self.db, out, fmt=self.fmt, flt=self.flt, full_phone=full, reason=self.reason.text()
-            )
+        reason = self.reason.text()  # read here: widgets belong to the GUI thread
 
-        run_in_background(work, self._done, self._failed, self)
+        def work() -> ExportResult:
+            return export_log(self.db, out, fmt=self.fmt, flt=self.flt, full_phone=full, reason=reason)
+
+        WriteOp(self, work).success(self._done).failure(self._failed).run_in_background()  # audited: a write
 
     def _done(self, result: Any) -> None:
         self.result = result

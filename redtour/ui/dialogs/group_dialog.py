@@ -25,6 +25,7 @@ from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
+from redtour.ui.operations import WriteOp
 from redtour.ui.widgets.venue_picker import VenuePicker
 
 
@@ -121,16 +122,13 @@ class GroupDialog(QDialog):
 
     def _create(self) -> None:
         plan = self.plan.currentData()
-        try:
-            self.created = self.repo.create_group(
-                self.union.currentText(),
-                self.name.text(),
-                self.day.date().toPython(),
-                self.chosen_venues(),
-                leader=self.leader.text(),
-                plan_id=plan.id if plan is not None else None,
-            )
-        except Exception as exc:
-            show_error(self, str(exc))
-            return
-        self.accept()
+        args = (self.union.currentText(), self.name.text(), self.day.date().toPython(), self.chosen_venues())
+        leader, plan_id = self.leader.text(), plan.id if plan is not None else None
+
+        def created(group: Group) -> None:
+            self.created = group
+            self.accept()
+
+        WriteOp(self, lambda: self.repo.create_group(*args, leader=leader, plan_id=plan_id)).success(
+            created
+        ).failure(lambda exc: show_error(self, str(exc))).run_in_background()

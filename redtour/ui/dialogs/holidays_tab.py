@@ -34,6 +34,7 @@ from redtour.storage.database import Database
 from redtour.storage.holidays import HolidayRepository, load_calendar, parse_import
 from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
+from redtour.ui.operations import WriteOp
 
 _SPLIT = re.compile(r"[\s,，、;；~～至到]+")
 
@@ -139,15 +140,21 @@ class HolidaysTab(QWidget):
 
     def _store(self, year: HolidayYear) -> None:
         assert self.database is not None
-        saved = HolidayRepository(self.database).save(year)
-        bundled = year.year in {y.year for y in self.calendar().years.values() if y.origin == "bundled"}
-        self.message.setStyleSheet("")
-        text = tr("已保存{0}年的节假日安排（{1}）。").format(saved.year, saved.source_text())
-        if bundled:
-            text += tr("该年已有内置官方数据，程序仍使用内置数据。")
-        self.message.setText(text)
-        self.refresh()
-        self.changed.emit()
+        database = self.database
+
+        def stored(saved: HolidayYear) -> None:
+            bundled = year.year in {y.year for y in self.calendar().years.values() if y.origin == "bundled"}
+            self.message.setStyleSheet("")
+            text = tr("已保存{0}年的节假日安排（{1}）。").format(saved.year, saved.source_text())
+            if bundled:
+                text += tr("该年已有内置官方数据，程序仍使用内置数据。")
+            self.message.setText(text)
+            self.refresh()
+            self.changed.emit()
+
+        WriteOp(self, lambda: HolidayRepository(database).save(year)).success(stored).failure(
+            lambda exc: self._show_problems([str(exc)])
+        ).run_in_background()
 
     def save_entered(self) -> bool:
         """Validate the form as a whole; save only when nothing is wrong."""

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from redtour.core.calendar import WEEKDAY_ZH
 from redtour.core.campaign_requests import DEFAULT_RETURN, DEFAULT_START, MAX_PEOPLE
-from redtour.core.errors import RedtourError
 from redtour.storage.campaigns import Campaign, CampaignRequest
 from redtour.ui.i18n import tr
+from redtour.ui.operations import WriteOp
 
 MODE_TEXT = {"coach": "包车", "metro": "地铁", "walk": "步行"}
 
@@ -120,9 +120,7 @@ class RequestDialog(QDialog):
         }  # fmt: skip
 
     def accept(self) -> None:
-        try:
-            self._save(self.values())
-        except (RedtourError, LookupError, ValueError) as exc:  # shown here, nothing written
-            self.problem.setText(str(exc.args[0] if exc.args else exc))
-            return
-        super().accept()
+        values = self.values()  # saved on the writer thread; the dialog closes once it is stored
+        WriteOp(self, lambda: self._save(values)).success(lambda _r: super(RequestDialog, self).accept()).failure(
+            lambda exc: self.problem.setText(str(exc.args[0] if exc.args else exc))  # shown here, nothing written
+        ).run_in_background()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +32,8 @@ from redtour.ui import file_dialogs
 from redtour.ui.dialogs.group_dialog import union_combo
 from redtour.ui.i18n import tr
 from redtour.ui.layout import fit_to_screen
+from redtour.ui.operations import Task, WriteOp
 from redtour.ui.settings import Settings
-from redtour.ui.worker import run_in_background
 
 PREVIEW_LIMIT = 1000  # accepted rows shown; every error and skipped row is always shown
 
@@ -47,10 +45,6 @@ def status_text(status: str) -> str:
 
 
 STATUS_COLOUR = {"error": "#fde2e1", "skipped": "#f1f1f1", "merged": "#e8f1fb"}
-
-
-class _Progress(QObject):
-    rows = Signal(int)
 
 
 class RosterImportDialog(QDialog):
@@ -69,7 +63,7 @@ class RosterImportDialog(QDialog):
         self.db, self.repo = db, repo
         self.applied = False
         self.report: RosterReport | None = None
-        self._cancel = threading.Event()
+        self._task: Task | None = None  # the running check or import (its 停止 flag)
         self._busy = False
 
         self.path = QLineEdit(objectName="rosterPath", placeholderText=tr("选择 .xlsx、.xls 或 .csv 文件"))
@@ -131,8 +125,8 @@ class RosterImportDialog(QDialog):
             self._run(dry_run=True)
 
     def _cancel_or_close(self) -> None:
-        if self._busy:
-            self._cancel.set()
+        if self._busy and self._task is not None:
+            self._task.cancel()
         else:
             self.reject()
 
@@ -149,12 +143,10 @@ class RosterImportDialog(QDialog):
         if not self.path.text().strip() or not union:
             self.summary.setText(tr("请选择文件并填写工会名称。"))
             return
-        self._cancel.clear()
         self._set_busy(True)
         self.progress.setRange(0, 0)
         self.summary.setText(tr("正在读取并检查…") if dry_run else tr("正在导入…"))
-        relay = _Progress(self)
-        relay.rows.connect(lambda n: self.summary.setText(tr("已读取 {0} 行…").format(n)))
+        task = self._task = Task(self)
         group_id = self.group.currentData()
         with_id = self.with_id.isVisible() and self.with_id.isChecked()
 
@@ -166,11 +158,14 @@ class RosterImportDialog(QDialog):
                 group_id=group_id,
                 dry_run=dry_run,
                 with_id_number=with_id,
-                progress=relay.rows.emit,
-                cancelled=self._cancel.is_set,
+                progress=task.report,
+                cancelled=task.cancelled,
             )
 
-        run_in_background(work, lambda r: self._done(r, dry_run), self._failed, self)
+        # The check too runs in a write transaction (rolled back at the end): both go to the writer.
+        op = WriteOp(self, work, task=task)
+        op.with_progress(lambda n: self.summary.setText(tr("已读取 {0} 行…").format(n)))
+        op.success(lambda r: self._done(r, dry_run)).failure(self._failed).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -180,9 +175,8 @@ class RosterImportDialog(QDialog):
             self.summary.setText(f"<span style='color:#b00020'>{exc}</span>")
         self.preview.setRowCount(0)
 
-    def _done(self, result: Any, dry_run: bool) -> None:
+    def _done(self, report: RosterReport, dry_run: bool) -> None:
         self._set_busy(False)
-        report: RosterReport = result
         self.report = report
         lines = [
             tr("新增 {0} 人，合并 {1} 人（已登记），跳过 {2} 行，错误 {3} 行").format(

@@ -29,8 +29,8 @@ from redtour.storage.database import Database
 from redtour.ui import file_dialogs
 from redtour.ui.dialogs.holidays_tab import HolidaysTab
 from redtour.ui.i18n import LANGUAGES, tr
+from redtour.ui.operations import QueryOp
 from redtour.ui.settings import Settings
-from redtour.ui.worker import run_in_background
 
 
 class SettingsDialog(QDialog):
@@ -207,7 +207,7 @@ class SettingsDialog(QDialog):
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             self.db_status.setText(tr("连接失败：{0}").format(reason))
 
-        run_in_background(probe, ok, failed, self)
+        QueryOp(self, probe).success(ok).failure(failed).run_in_background()
 
     def _choose_logo(self) -> None:
         path = file_dialogs.open_file(self, "image", tr("选择标志图片"), tr("图片 (*.png *.jpg *.jpeg)"))

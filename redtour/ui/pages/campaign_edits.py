@@ -6,6 +6,7 @@ an import row, one transaction) and the page refreshes afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,12 +25,26 @@ from redtour.ui.dialogs.capacity_dialog import CapacityDialog
 from redtour.ui.dialogs.request_dialog import RequestDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
+from redtour.ui.operations import WriteOp
 
 if TYPE_CHECKING:
     from redtour.ui.pages.campaign_page import CampaignPage
 
 
 class CampaignEdits:
+    def _write(self: CampaignPage, fn: Callable[[], object], then: Callable[[object], None] | None = None) -> None:
+        """``fn`` on the writer thread; then ``then(result)`` and a refresh, or the error shown (nothing written)."""
+
+        def done(result: object) -> None:
+            if then is not None:
+                then(result)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, str(exc.args[0] if isinstance(exc, LookupError) and exc.args else exc))
+
+        WriteOp(self, fn).success(done).failure(failed).run_in_background()
+
     def _selected_request(self: CampaignPage) -> CampaignRequest | None:
         rows = {i.row() for i in self.requests.selectedIndexes()}
         return self._reqs[min(rows)] if rows and min(rows) < len(self._reqs) else None
@@ -67,13 +82,11 @@ class CampaignEdits:
         question = tr("撤回 {0} {1}？其排程和预约一并删除。").format(current.union, current.name)
         if confirm and QMessageBox.question(self, tr("撤回团队"), question) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            gone = withdraw_request(self.db, self.campaign, current.id)
-        except LookupError as exc:
-            show_error(self, str(exc.args[0]))
-            return
-        self.status.emit(tr("已撤回 {0}，删除 {1} 条预约；请重新排程").format(current.name, gone))
-        self.refresh()
+        campaign = self.campaign
+        self._write(
+            lambda: withdraw_request(self.db, campaign, current.id),
+            lambda gone: self.status.emit(tr("已撤回 {0}，删除 {1} 条预约；请重新排程").format(current.name, gone)),
+        )
 
     def capacity_dialog(self: CampaignPage, venue_id: str) -> CapacityDialog:
         info = self.repo.capacities([venue_id])[venue_id]
@@ -117,16 +130,15 @@ class CampaignEdits:
             and QMessageBox.question(self, tr("场馆当天闭馆"), question) != QMessageBox.StandardButton.Yes
         ):
             return
-        try:
-            groups = close_venue_day(self.db, self.campaign, venue_id, day)
-        except (RedtourError, LookupError) as exc:
-            show_error(self, str(exc.args[0] if exc.args else exc))
-            return
-        text = tr("已记录 {0} {1} 闭馆").format(name, day)
-        if groups:
-            text += tr("；已取消 {0} 的预约，请重新排程").format("、".join(groups))
-        self.solver_status.setText(text)
-        self.refresh()
+        campaign = self.campaign
+
+        def closed(groups: object) -> None:
+            text = tr("已记录 {0} {1} 闭馆").format(name, day)
+            if isinstance(groups, list) and groups:
+                text += tr("；已取消 {0} 的预约，请重新排程").format("、".join(groups))
+            self.solver_status.setText(text)
+
+        self._write(lambda: close_venue_day(self.db, campaign, venue_id, day), closed)
 
     def requests_menu(self: CampaignPage, pos: QPoint) -> None:
         if self.requests.itemAt(pos) is None:
@@ -172,10 +184,9 @@ class CampaignEdits:
         if not dialog.exec():
             return
         name, start, end, target = dialog.values()
-        try:
-            update_campaign(self.db, c.id, name=name, start=start, end=end, target=target,
-                            clear_target=target is None)  # fmt: skip
-        except Exception as exc:  # shown, nothing written
-            show_error(self, str(exc))
-            return
-        self.reload()
+        def work() -> None:
+            update_campaign(self.db, c.id, name=name, start=start, end=end, target=target, clear_target=target is None)
+
+        WriteOp(self, work).success(lambda _r: self.reload()).failure(
+            lambda exc: show_error(self, str(exc))  # shown, nothing written
+        ).run_in_background()

@@ -1,6 +1,6 @@
 """活动: a campaign's requests, the venue × day calendar of load against capacity, bookings and progress.
 
-Scheduling runs off the GUI thread (ui.worker) with progress and a stop button; stopping keeps the best
+Scheduling runs off the GUI thread (ui/operations.py) with progress and a stop button; stopping keeps the best
 schedule found so far, which is saved like any other.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,9 +42,10 @@ from redtour.storage.venues import VenueRepository
 from redtour.ui import file_dialogs
 from redtour.ui.dialogs.campaign_dialog import CampaignDialog
 from redtour.ui.i18n import tr
+from redtour.ui.lazy_refresh import LazyRefresh
 from redtour.ui.messages import show_error, show_info
+from redtour.ui.operations import QueryOp, WriteOp
 from redtour.ui.pages.campaign_edits import CampaignEdits
-from redtour.ui.worker import run_in_background
 
 COLOURS = {"closed": "#d9d9d9", "empty": "#ffffff", "ok": "#c8e6c9", "full": "#ffe0a3", "over": "#f4a6a6"}
 
@@ -84,7 +85,7 @@ class CampaignPage(CampaignEdits, QWidget):
         self.campaign: Campaign | None = None
         self.items: list[Booking] = []
         self._stop: threading.Event | None = None
-        self._stale = True
+        self.lazy = LazyRefresh(self, self.reload, kinds=frozenset({"campaigns", "venues", "holidays"}), stale=True)
 
         self.chooser = QComboBox(objectName="campaignChooser")
         self.chooser.setMinimumWidth(180)
@@ -195,13 +196,7 @@ class CampaignPage(CampaignEdits, QWidget):
         return box
 
     # --- loading -----------------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
-        self._stale = False
         current = self.campaign.id if self.campaign else None
         self.chooser.blockSignals(True)
         self.chooser.clear()
@@ -311,8 +306,8 @@ class CampaignPage(CampaignEdits, QWidget):
         quota, ok = QInputDialog.getInt(self, tr("名额"), tr("{0} 的名额（人，0 为不限）：").format(item.text()),
                                         0, 0, 10_000_000)  # fmt: skip
         if ok:
-            self.repo.set_quota(self.campaign.id, item.text(), quota or None)
-            self.refresh()
+            cid, union = self.campaign.id, item.text()
+            self._write(lambda: self.repo.set_quota(cid, union, quota or None))
 
     def show_route(self, row: int) -> None:
         """The group's first scheduled day on the map: its venues in order with the booked times."""
@@ -338,12 +333,15 @@ class CampaignPage(CampaignEdits, QWidget):
         dialog = CampaignDialog(self)
         if not dialog.exec():
             return
-        try:
-            self.campaign = self.repo.create(*dialog.values())
-        except Exception as exc:  # shown, nothing written
-            show_error(self, str(exc))
-            return
-        self.reload()
+        values = dialog.values()
+
+        def created(campaign: Campaign) -> None:
+            self.campaign = campaign
+            self.reload()
+
+        WriteOp(self, lambda: self.repo.create(*values)).success(created).failure(
+            lambda exc: show_error(self, str(exc))  # shown, nothing written
+        ).run_in_background()
 
     def save_template(self) -> None:
         path = file_dialogs.save_file(self, "template", tr("保存报名表模板"), tr("活动报名表.xlsx"), "Excel (*.xlsx)")
@@ -363,9 +361,9 @@ class CampaignPage(CampaignEdits, QWidget):
         from redtour.storage.campaign_import import import_requests
 
         campaign = self.campaign
-        run_in_background(
-            lambda: import_requests(self.db, Path(path), campaign), self._imported, self._failed, self
-        )
+        WriteOp(self, lambda: import_requests(self.db, Path(path), campaign)).success(self._imported).failure(
+            self._failed
+        ).run_in_background()
 
     def _imported(self, report: Any) -> None:
         lines = [report.summary()] + [f"第 {n.sheet_row} 行：{n.reason}" for n in report.errors[:30]]
@@ -390,9 +388,9 @@ class CampaignPage(CampaignEdits, QWidget):
         self.stop_button.setEnabled(True)
         self.solver_status.setText(tr("正在排程…"))
 
-        def work() -> tuple[Any, list[str]]:
+        def work() -> Any:
             inputs = run_inputs(self.db, campaign)
-            result = schedule(
+            return schedule(
                 inputs.requests, inputs.venues, inputs.capacities, campaign.start, campaign.end, date.today(),
                 time_limit=time_limit, pins=inputs.pins, previous=inputs.previous or None, stop=stop,
                 holidays=inputs.holidays,
@@ -400,9 +398,13 @@ class CampaignPage(CampaignEdits, QWidget):
                     tr("已找到 {0} 个方案，用时 {1:.0f} 秒").format(p.solutions, p.elapsed)
                 ),
             )  # fmt: skip
-            return result, save_schedule(self.db, campaign, result, date.today())
 
-        run_in_background(work, self._scheduled, self._failed, self)
+        def save(result: Any) -> None:  # the solver searched off the writer; only the save queues behind writes
+            WriteOp(self, lambda: (result, save_schedule(self.db, campaign, result, date.today()))).success(
+                self._scheduled
+            ).failure(self._failed).run_in_background()
+
+        QueryOp(self, work).success(save).failure(self._failed).run_in_background()
 
     def stop(self) -> None:
         if self._stop is not None:
@@ -435,9 +437,4 @@ class CampaignPage(CampaignEdits, QWidget):
             by, ok = QInputDialog.getText(self, tr("已预约"), tr("确认人："))
             if not ok:
                 return
-        try:
-            set_state(self.db, booking.id, state, reference=ref, by=by)
-        except Exception as exc:  # shown, nothing written
-            show_error(self, str(exc))
-            return
-        self.refresh()
+        self._write(lambda: set_state(self.db, booking.id, state, reference=ref, by=by))

@@ -1,5 +1,6 @@
-"""Importing an exchange package from the participation page: errors listed, conflicts applied only when
-the user says so (the GUI's form of the command line's --keep-mine)."""
+"""Importing another office's records from the participation page — an exchange package or an exported log:
+errors listed, conflicts applied only when the user says so (the GUI's form of the command line's --keep-mine;
+one merge engine and one rule, storage/merge.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error, show_info
-from redtour.ui.worker import run_in_background
+from redtour.ui.operations import WriteOp
 
 
 def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = False) -> None:
@@ -33,7 +34,7 @@ def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = Fals
             lines = "\n".join(result.conflicts[:20])
             if result.refused:
                 show_error(page, tr("交换包与本机记录有冲突，未导入任何内容：\n{0}").format(lines))
-            elif _keep_mine_confirmed(page, lines):  # the explicit choice: never applied silently
+            elif keep_mine_confirmed(page, lines):  # the explicit choice: never applied silently
                 import_exchange_package(page, name, keep_mine=True)
             return
         show_info(
@@ -47,17 +48,51 @@ def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = Fals
             ),
         )
         page.reload()
-        page.changed.emit()
 
-    run_in_background(
-        lambda: import_package(page.db, Path(name), keep_mine=keep_mine),
-        done,
-        lambda exc: show_error(page, describe(exc)[0]),
-        page,
-    )
+    WriteOp(page, lambda: import_package(page.db, Path(name), keep_mine=keep_mine)).success(done).failure(
+        lambda exc: show_error(page, describe(exc)[0])
+    ).run_in_background()
 
 
-def _keep_mine_confirmed(page: Any, lines: str) -> bool:
+def import_log_file(page: Any, name: str = "", *, keep_mine: bool = False) -> None:
+    from redtour.storage.log_import import LogImportReport, import_log
+
+    if not name:
+        name = file_dialogs.open_file(
+            page, "log", tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), tr("参与记录 (*.xlsx *.csv)")
+        )
+    if not name:
+        return
+
+    def done(result: object) -> None:
+        assert isinstance(result, LogImportReport)
+        if result.errors:
+            lines = "\n".join(tr("第 {0} 行：{1}").format(n.sheet_row, n.reason) for n in result.errors[:30])
+            show_error(page, tr("文件有错误或冲突，未导入任何记录：\n{0}").format(lines))
+            return
+        if result.conflicts and not result.applied:
+            lines = "\n".join(result.conflicts[:20])
+            if result.counts.refused:
+                show_error(page, tr("文件有错误或冲突，未导入任何记录：\n{0}").format(lines))
+            elif keep_mine_confirmed(page, lines):
+                import_log_file(page, name, keep_mine=True)
+            return
+        show_info(
+            page,
+            tr("导入参与记录"),
+            tr("新增 {0} 条参与记录（新增人员 {1} 人）；{2} 条本机已有，未重复导入。").format(
+                result.added, result.people_added, result.merged
+            ),
+        )
+        page.reload()
+
+    WriteOp(page, lambda: import_log(page.db, Path(name), keep_mine=keep_mine)).success(done).failure(
+        lambda exc: show_error(page, str(exc))
+    ).run_in_background()
+
+
+def keep_mine_confirmed(page: Any, lines: str) -> bool:
+    """The one question for conflicts, for exchange packages and logs alike (storage/merge.py)."""
     box = QMessageBox(page)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("交换包与本机记录有冲突"))

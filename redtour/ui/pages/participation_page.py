@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,55 +28,20 @@ from redtour.core.catalogue import Venue
 from redtour.core.participation import StatsFilter
 from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
-from redtour.storage.signin_import import checkin_from_file
-from redtour.ui import file_dialogs
-from redtour.ui.dialogs.group_dialog import GroupDialog
-from redtour.ui.dialogs.roster_import_dialog import RosterImportDialog
 from redtour.ui.i18n import tr
 from redtour.ui.layout import set_column_widths
-from redtour.ui.messages import show_error, show_info
+from redtour.ui.lazy_refresh import LazyRefresh
 from redtour.ui.models.lazy_table_model import LazyTableModel
+from redtour.ui.pages.participation_actions import ParticipationActions
 from redtour.ui.settings import Settings
-from redtour.ui.worker import run_in_background
-
-log = logging.getLogger(__name__)
 
 
-class _CheckinCommand(QUndoCommand):
-    """A check-in as the undo stack sees it: undo deletes exactly the visits it created."""
-
-    def __init__(
-        self,
-        page: ParticipationPage,
-        group: Group,
-        people: list[int],
-        venues: list[str] | None,
-        created: list[int],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self.page, self.group, self.people, self.venues, self.created = page, group, people, venues, created
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # already done when pushed
-            self._first = False
-        else:
-            self.created = self.page.repo.checkin(self.group.id, self.people, self.venues)
-        self.page.data_changed()
-
-    def undo(self) -> None:
-        self.page.repo.undo_checkin(self.created)
-        self.page.data_changed()
-
-
-class ParticipationPage(QWidget):
+class ParticipationPage(ParticipationActions, QWidget):
     status = Signal(str)
-    changed = Signal()  # participants or visits were added or removed
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stale = False
+        self.lazy = LazyRefresh(self, self.reload, kinds=frozenset({"people", "groups", "visits", "venues"}))
         self.setObjectName("participationPage")
         self.db = db
         self.repo = ParticipationRepository(db)
@@ -218,20 +180,7 @@ class ParticipationPage(QWidget):
     def set_venues(self, venues: Sequence[Venue]) -> None:
         self._venues = {v.id: v for v in venues}
 
-    def mark_stale(self) -> None:
-        """The data changed elsewhere: reload now if the page is on screen, else when it is next shown
-        (keeps these queries off the start-up path and out of tabs nobody is looking at)."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
-        self._stale = False
         current = self.current_group()
         self.groups.blockSignals(True)
         self.groups.clear()
@@ -265,7 +214,6 @@ class ParticipationPage(QWidget):
         self._tables_stale = True
         if self.tabs.currentIndex() != 0:
             self._refresh_tables()
-        self.changed.emit()
 
     def current_group(self) -> Group | None:
         item = self.groups.currentItem()
@@ -335,164 +283,3 @@ class ParticipationPage(QWidget):
             tr("名单 {0} 人，已勾选 {1} 人").format(n, len(self.checked_people())) if n else ""
         )
         self.checkin_button.setEnabled(bool(self.checked_people()))
-
-    # --- commands ----------------------------------------------------------------------------------
-    def checkin_selected(self) -> None:
-        group = self.current_group()
-        people = self.checked_people()
-        if group is None or not people:
-            return
-        venue = self.venue_choice.currentData()
-        venues = [venue] if venue else None
-        try:
-            created = self.repo.checkin(group.id, people, venues)
-        except Exception as exc:
-            log.exception("check-in failed")
-            show_error(self, tr("签到失败：{0}").format(exc))
-            return
-        text = tr("签到 {0} 人").format(len(people))
-        self.undo.push(_CheckinCommand(self, group, people, venues, created, text))
-        self.status.emit(tr("{0}，新增 {1} 条参与记录（Ctrl+Z 撤销）").format(text, len(created)))
-        self.data_changed()
-
-    def checkin_from_sheet(self) -> None:
-        group = self.current_group()
-        if group is None:
-            return
-        name = file_dialogs.open_file(self, "signin", tr("选择签到表"), tr("签到表 (*.xlsx *.xls *.csv)"))
-        if not name:
-            return
-        venue = self.venue_choice.currentData()
-        venues = [venue] if venue else None
-
-        def done(report: object) -> None:
-            from redtour.storage.signin_import import SigninReport
-
-            assert isinstance(report, SigninReport)
-            if report.errors:
-                lines = "\n".join(
-                    tr("第 {0} 行：{1}").format(n.sheet_row, n.reason) for n in report.errors[:30]
-                )
-                show_error(self, tr("签到表中有无法匹配的行，未记录任何签到：\n{0}").format(lines))
-                return
-            text = tr("按签到表签到 {0} 人").format(report.matched)
-            self.undo.push(_CheckinCommand(self, group, report.people, venues, report.visits, text))
-            self.status.emit(tr("{0}，新增 {1} 条参与记录").format(text, len(report.visits)))
-            self.data_changed()
-
-        run_in_background(
-            lambda: checkin_from_file(self.db, group.id, Path(name), venues),
-            done,
-            lambda exc: show_error(self, str(exc)),
-            self,
-        )
-
-    def new_group(self) -> None:
-        dialog = GroupDialog(self.repo, list(self._venues.values()), self.db, self)
-        if dialog.exec() != GroupDialog.DialogCode.Accepted or dialog.created is None:
-            return
-        self.reload()
-        for i in range(self.groups.count()):
-            if self.groups.item(i).data(Qt.ItemDataRole.UserRole).id == dialog.created.id:
-                self.groups.setCurrentRow(i)
-
-    def import_roster(self) -> None:
-        group = self.current_group()
-        dialog = RosterImportDialog(self.db, self.repo, self.settings, self, group=group)
-        dialog.exec()
-        if dialog.applied:
-            self.reload()
-            self.changed.emit()
-
-    def save_template(self) -> None:
-        from redtour.export.roster_template import write_roster_template
-
-        name = file_dialogs.save_file(
-            self, "roster", tr("保存名册模板"), tr("红色寻访名册模板.xlsx"), "Excel (*.xlsx)"
-        )
-        if not name:
-            return
-        try:
-            write_roster_template(Path(name), with_id_number=self.settings.collect_id_number)
-        except OSError as exc:
-            show_error(self, tr("无法保存 {0}：{1}").format(name, exc.strerror or exc))
-            return
-        show_info(self, tr("名册模板"), tr("已保存到 {0}").format(name))
-
-    def import_log(self) -> None:
-        from redtour.storage.log_import import LogImportReport, import_log
-
-        name = file_dialogs.open_file(
-            self, "log", tr("选择参与记录（redtour 导出的 .xlsx/.csv）"), tr("参与记录 (*.xlsx *.csv)")
-        )
-        if not name:
-            return
-
-        def done(result: object) -> None:
-            assert isinstance(result, LogImportReport)
-            if result.errors:
-                lines = "\n".join(
-                    tr("第 {0} 行：{1}").format(n.sheet_row, n.reason) for n in result.errors[:30]
-                )
-                show_error(self, tr("文件有错误或冲突，未导入任何记录：\n{0}").format(lines))
-                return
-            show_info(
-                self,
-                tr("导入参与记录"),
-                tr("新增 {0} 条参与记录（新增人员 {1} 人）；{2} 条本机已有，未重复导入。").format(
-                    result.added, result.people_added, result.merged
-                ),
-            )
-            self.reload()
-            self.changed.emit()
-
-        run_in_background(
-            lambda: import_log(self.db, Path(name)), done, lambda exc: show_error(self, str(exc)), self
-        )
-
-    def export_package(self) -> None:
-        from redtour.storage.exchange import export_package
-
-        unions = [u.name for u in self.repo.unions() if u.parent_id is None]
-        if not unions:
-            show_info(self, tr("导出交换包"), tr("还没有任何工会的名册。"))
-            return
-        group = self.current_group()
-        default = group.union_name if group is not None and group.union_name in unions else unions[0]
-        union, ok = QInputDialog.getItem(
-            self,
-            tr("导出交换包"),
-            tr("导出哪个工会（含其下属基层工会）："),
-            unions,
-            unions.index(default),
-            False,
-        )
-        if not ok:
-            return
-        name = file_dialogs.save_file(
-            self, "exchange", tr("保存交换包"), tr("{0}_交换包.zip").format(union), tr("交换包 (*.zip)")
-        )
-        if not name:
-            return
-
-        def done(counts: object) -> None:
-            assert isinstance(counts, dict)
-            show_info(
-                self,
-                tr("导出交换包"),
-                tr(
-                    "已导出 {0} 人、{1} 个团队、{2} 条参与记录。\n交换包含完整手机号，请通过安全渠道传递，用后删除。"
-                ).format(counts["participants"], counts["groups"], counts["visits"]),
-            )
-
-        run_in_background(
-            lambda: export_package(self.db, union, Path(name)),
-            done,
-            lambda exc: show_error(self, str(exc)),
-            self,
-        )
-
-    def import_package(self) -> None:
-        from redtour.ui.pages.exchange_import import import_exchange_package
-
-        import_exchange_package(self)

@@ -14,6 +14,7 @@ from redtour.core.planner import DEFAULT_VISIT_MIN, Lunch, Place, PlanError, Pla
 from redtour.core.travel import Mode
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
+from redtour.ui.operations import WriteOp
 from redtour.ui.pages.place_inputs import ask_place_name, combo_place, fill_place_combo, select_place
 
 
@@ -45,20 +46,21 @@ class PlannerFormMixin:
         if answer is None:
             return False
         name, keep = answer
-        place = Place(name, lat, lon)
-        if keep:
-            try:
-                place = self.places.save(name, lat, lon)
-            except ValueError as exc:
-                show_error(self, tr("保存常用地点失败：{0}").format(exc))
-            else:
+        select_place(combo, Place(name, lat, lon))
+        if keep:  # saved on the writer thread; the combos list it when that is done
+
+            def kept(place: Place) -> None:
                 start, end = self.start.currentData(), self.end.currentData()
                 saved = self.places.list_places()
                 fill_place_combo(self.start, saved, self.venues.values())
                 fill_place_combo(self.end, saved, self.venues.values(), none_text=tr("返回出发地"))
                 select_place(self.start, start)
                 select_place(self.end, end)
-        select_place(combo, place)
+                select_place(combo, place)
+
+            WriteOp(self, lambda: self.places.save(name, lat, lon)).success(kept).failure(  # type: ignore[arg-type]
+                lambda exc: show_error(self, tr("保存常用地点失败：{0}").format(exc))  # type: ignore[arg-type]
+            ).run_in_background()
         return True
 
     # --- the chosen venues ---------------------------------------------------------------------------

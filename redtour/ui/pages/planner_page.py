@@ -46,6 +46,7 @@ from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.operations import QueryOp
 from redtour.ui.pages.itinerary_moves import ItineraryMoves
 from redtour.ui.pages.place_inputs import fill_place_combo
 from redtour.ui.pages.planner_form import PlannerFormMixin
@@ -55,7 +56,6 @@ from redtour.ui.pages.share_actions import share_button
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
 from redtour.ui.widgets.venue_picker import VenuePicker
-from redtour.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -371,7 +371,7 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
                 log.error("planning failed", exc_info=exc)
                 show_error(self, tr("计算行程时出错：{0}").format(exc))
 
-        run_in_background(lambda: plan_day(req), done, failed, self)
+        QueryOp(self, lambda: plan_day(req)).success(done).failure(failed).run_in_background()
 
     def _finish(self) -> None:
         self._busy = False

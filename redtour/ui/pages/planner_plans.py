@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from redtour.core.planner import PlanError, plan_day, plan_request_of
 from redtour.core.saved_request import request_from_dict, request_to_dict
+from redtour.storage.plans import SavedPlan
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
+from redtour.ui.operations import WriteOp
+
+T = TypeVar("T")
 
 
 class SavedPlansMixin:
@@ -59,12 +64,13 @@ class SavedPlansMixin:
             self._set_plan(None)
             self.summary.setText(tr("无法安排行程：") + "；".join(exc.reasons))
 
-    def save(self, *, as_new: bool = False) -> int | None:
+    def save(self, *, as_new: bool = False) -> None:
+        """Save (on the writer thread); ``current_id`` is the saved plan's once it is done."""
         try:
             req = plan_request_of(self.plan) if self.plan is not None else self.request(optimize=False)
         except PlanError as exc:
             show_error(self, "\n".join(exc.reasons))
-            return None
+            return
         # keep the form's current inputs (they may have changed since the plan was computed)
         form = self.request(optimize=False)
         req = replace(form, stops=req.stops if self.plan is not None else form.stops)
@@ -73,25 +79,32 @@ class SavedPlansMixin:
             default = self.plans.unique_name(tr("{0} 参观行程").format(f"{req.day:%m月%d日}"))
             name, ok = QInputDialog.getText(self, tr("保存行程"), tr("行程名称："), text=default)
             if not ok or not name.strip():
-                return None
+                return
         else:
             name = self.plans.get(plan_id).name
-        try:
-            saved = self.plans.save(name, req.day, request_to_dict(req), plan_id)
-        except (ValueError, LookupError) as exc:
-            show_error(self, tr("保存失败：{0}").format(exc))
-            return None
-        self.current_id = saved.id
-        self.refresh_plans()
-        self.status.emit(tr("已保存行程“{0}”").format(saved.name))
-        return saved.id
+        data = request_to_dict(req)
+
+        def saved(plan: SavedPlan) -> None:
+            self.current_id = plan.id
+            self.refresh_plans()
+            self.status.emit(tr("已保存行程“{0}”").format(plan.name))
+
+        self._write(lambda: self.plans.save(name, req.day, data, plan_id), saved)
+
+    def _write(self, fn: Callable[[], T], then: Callable[[T], None]) -> None:
+        failed = lambda exc: show_error(self, tr("保存失败：{0}").format(exc))  # noqa: E731
+        WriteOp(self, fn).success(then).failure(failed).run_in_background()  # type: ignore[arg-type]
 
     def duplicate(self) -> None:
         if self.current_id is None:
             return
-        copy = self.plans.duplicate(self.current_id)
-        self.open_plan(copy.id)
-        self.status.emit(tr("已复制为“{0}”").format(copy.name))
+        plan_id = self.current_id
+
+        def copied(copy: SavedPlan) -> None:
+            self.open_plan(copy.id)
+            self.status.emit(tr("已复制为“{0}”").format(copy.name))
+
+        self._write(lambda: self.plans.duplicate(plan_id), copied)
 
     def rename(self) -> None:
         if self.current_id is None:
@@ -99,8 +112,8 @@ class SavedPlansMixin:
         old = self.plans.get(self.current_id).name
         name, ok = QInputDialog.getText(self, tr("重命名行程"), tr("新名称："), text=old)
         if ok and name.strip():
-            self.plans.rename(self.current_id, name)
-            self.refresh_plans()
+            plan_id = self.current_id
+            self._write(lambda: self.plans.rename(plan_id, name), lambda _p: self.refresh_plans())
 
     def delete(self) -> None:
         if self.current_id is None:
@@ -110,5 +123,5 @@ class SavedPlansMixin:
             self, tr("删除行程"), tr("删除行程“{0}”？此操作不能撤销。").format(name)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.plans.delete(self.current_id)
-            self.new_plan()
+            plan_id = self.current_id
+            self._write(lambda: self.plans.delete(plan_id), lambda _r: self.new_plan())

@@ -27,7 +27,7 @@ from redtour.i18n import _ as gettext
 from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
-from redtour.ui.worker import run_in_background
+from redtour.ui.operations import QueryOp
 
 if TYPE_CHECKING:
     from redtour.ui.pages.planner_page import PlannerPage
@@ -183,4 +183,6 @@ def make_report(page: StatsPage, path: str | None = None, on_done: Any = None) -
             on_done(written)
 
     page.status.emit(tr("正在生成报告…"))
-    run_in_background(build, done, lambda exc: show_error(page, tr("导出失败：{0}").format(exc)), page)
+    QueryOp(page, build).success(done).failure(
+        lambda exc: show_error(page, tr("导出失败：{0}").format(exc))
+    ).run_in_background()

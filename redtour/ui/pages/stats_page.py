@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,9 +41,10 @@ from redtour.storage.participation import ParticipationRepository
 from redtour.storage.participation_stats import compute_stats, get_target, set_target
 from redtour.ui.dialogs.export_dialog import ExportDialog
 from redtour.ui.i18n import tr
+from redtour.ui.lazy_refresh import LazyRefresh
 from redtour.ui.messages import show_error
+from redtour.ui.operations import QueryOp, WriteOp
 from redtour.ui.pages.share_actions import report_button
-from redtour.ui.worker import run_in_background
 
 CHART_ROWS = 15
 
@@ -63,7 +64,7 @@ class StatsPage(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stale = False
+        self.lazy = LazyRefresh(self, self.reload, kinds=frozenset({"people", "groups", "visits", "venues"}))
         self.setObjectName("statsPage")
         self.db = db
         self.repo = ParticipationRepository(db)
@@ -153,20 +154,7 @@ class StatsPage(QWidget):
         self.venue.setCurrentIndex(max(0, self.venue.findData(current)))
         self.venue.blockSignals(False)
 
-    def mark_stale(self) -> None:
-        """The data changed elsewhere: reload now if the page is on screen, else when it is next shown
-        (keeps these queries off the start-up path and out of tabs nobody is looking at)."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
-        self._stale = False
         current = self.union.currentData()
         self.union.blockSignals(True)
         self.union.clear()
@@ -204,7 +192,8 @@ class StatsPage(QWidget):
             return
         self._running = True
         flt, by = self.current_filter(), self.by.currentData()
-        run_in_background(lambda: compute_stats(self.db, flt, by), self._show, self._failed, self)
+        op = QueryOp(self, lambda: compute_stats(self.db, flt, by))
+        op.success(self._show).failure(self._failed).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
         self._running = False
@@ -243,8 +232,10 @@ class StatsPage(QWidget):
             self.progress.setValue(min(self.stats.participants, target))
 
     def _save_target(self) -> None:
-        set_target(self.db, self.target.value() or None)
-        self._show_progress()
+        target = self.target.value() or None
+        WriteOp(self, lambda: set_target(self.db, target)).success(lambda _r: self._show_progress()).failure(
+            lambda exc: show_error(self, str(exc))
+        ).run_in_background()
 
     def _draw_chart(self, stats: Stats) -> None:
         self.chart.removeAllSeries()

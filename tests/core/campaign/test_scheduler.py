@@ -10,6 +10,8 @@ from datetime import date, time, timedelta
 import pytest
 
 from redtour.core.campaign import GroupRequest, Pin, StopTime, VenueCapacity, greedy_schedule, schedule
+from redtour.core.campaign.candidates import prepare
+from redtour.core.campaign.greedy import greedy_fill
 from redtour.core.catalogue import Location, OpeningHours, Period, Venue
 from redtour.core.planner import Place
 
@@ -248,3 +250,27 @@ def test_contradicting_pins_are_refused_in_words():
     pins = [Pin("g00", TUE, stops), Pin("g01", TUE, stops)]
     with pytest.raises(ValueError, match="已确认的预约互相冲突"):
         schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=5, pins=pins)
+
+
+def test_a_previous_assignment_that_no_longer_keeps_the_hours_is_moved_not_kept():
+    venues = {"v0": venue(0)}
+    caps = {"v0": VenueCapacity("v0", per_day=4)}
+    reqs = [group(0, ("v0",), TUE)]
+    first = schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=10)
+    (before,) = first.assignments
+    assert before.stops[0].arrive < time(12)  # the earliest start is in the morning
+    days = frozenset(range(2, 8))
+    afternoon = replace(
+        venues["v0"], hours=OpeningHours((Period(days, time(13), time(17), time(16, 30)),), frozenset({1}))
+    )
+    again = schedule(
+        reqs, {"v0": afternoon}, caps, TUE, TUE, TODAY, time_limit=10, previous=first.assignments
+    )
+    assert_valid(again, reqs, {"v0": afternoon}, caps, TUE, TUE)
+    (after,) = again.assignments
+    assert after.stops[0].arrive >= time(12, 30)
+    assert again.moved == ("g00",)
+    # the greedy (CP-SAT's start and the fallback) must not keep the old morning times either
+    prepared = prepare(reqs, {"v0": afternoon}, caps, TUE, TUE, TODAY, holidays=HOLIDAYS)
+    (timed,) = greedy_fill(prepared, first.assignments).values()
+    assert all(x >= 13 * 60 for x in timed.starts)

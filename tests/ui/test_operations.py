@@ -1,0 +1,176 @@
+"""The operations layer (ui/operations.py): one writer, no write on the GUI thread, one changed relay."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, QThread
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from sqlalchemy import event
+
+from redtour.storage.changes import Changes
+from redtour.storage.participation import ParticipationRepository
+from redtour.storage.participation_stats import compute_stats
+from redtour.storage.plans import PlanRepository
+from redtour.storage.roster_import import import_roster
+from redtour.storage.venues import VenueRepository
+from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
+from redtour.ui.main_window import MainWindow
+from redtour.ui.operations import QueryOp, Task, WriteOp, hub
+from redtour.ui.settings import Settings
+from tests.importing.test_bad_files import roster_rows, write_csv
+
+
+def make_window(qtbot, user_db, tmp_path) -> MainWindow:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(VenueRepository(user_db), settings, "x", plans=PlanRepository(user_db), database=user_db)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_the_writer_runs_one_write_at_a_time(qtbot, threaded_ops):
+    """The second write is queued while the first holds the writer: it runs on the same thread, after it.
+    A pool that ran writes side by side would start the second on another thread while the first waits."""
+    first_started, release, first_done = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, object] = {}
+    parent = QCoreApplication.instance()
+
+    def first() -> None:
+        seen["first"] = threading.get_ident()
+        first_started.set()
+        assert release.wait(60)
+        first_done.set()
+
+    def second() -> None:
+        seen["second"] = threading.get_ident()
+        seen["after_first"] = first_done.is_set()
+
+    WriteOp(parent, first).run_in_background()
+    assert first_started.wait(60)
+    with qtbot.waitSignal(hub().finished, timeout=60_000, check_params_cb=lambda op: op.fn is second):
+        WriteOp(parent, second).run_in_background()
+        release.set()
+    assert seen["second"] == seen["first"] and seen["after_first"] is True
+    assert seen["first"] != threading.get_ident()  # not the GUI thread
+
+
+def test_results_failures_and_progress_come_back_on_the_gui_thread(qtbot, threaded_ops):
+    parent = QCoreApplication.instance()
+    got: list[object] = []
+    task = Task(parent)
+    op = QueryOp(parent, lambda: task.report(7) or 42, task=task).with_progress(got.append).success(got.append)
+    with qtbot.waitSignal(hub().finished, timeout=60_000):
+        op.run_in_background()
+    assert got == [7, 42] and op.worker_thread is not threading.main_thread()
+    errors: list[BaseException] = []
+    with qtbot.waitSignal(hub().finished, timeout=60_000):
+        QueryOp(parent, lambda: 1 / 0).failure(errors.append).run_in_background()
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_a_cancel_token_is_seen_by_the_work():
+    task = Task()
+    out: list[bool] = []
+    op = QueryOp(QCoreApplication.instance(), lambda: task.cancelled(), task=task).success(out.append)
+    task.cancel()
+    op.run_in_background()  # synchronous executor (tests/ui/conftest.py)
+    assert out == [True]
+
+
+def test_the_changed_relay_reaches_a_subscribed_page(qtbot, user_db, tmp_path):
+    """A check-in on the participation page marks the hidden statistics page stale through MainWindow.changed
+    alone (no page knows the other); the statistics reload when their tab is shown."""
+    import_roster(user_db, write_csv(tmp_path / "r.csv", roster_rows(5)), "普陀区总工会")
+    ParticipationRepository(user_db).create_group("普陀区总工会", "第一批", date(2026, 5, 1), ["alpha"])
+    win = make_window(qtbot, user_db, tmp_path)
+    relayed: list[Changes] = []
+    win.changed.connect(relayed.append)
+    win.tabs.setCurrentWidget(win.participation)
+    page = win.participation
+    page._set_visible_checked(True)
+    win.stats.lazy.stale = False
+    page.checkin_selected()
+    assert [c.kinds for c in relayed] == [frozenset({"visits"})] and relayed[0].origin is page
+    assert win.stats.lazy.stale  # hidden: refreshed when shown, not now
+    win.tabs.setCurrentWidget(win.stats)
+    assert not win.stats.lazy.stale and win.stats.stats is not None and win.stats.stats.visits == 5
+
+
+@pytest.fixture
+def gui_thread_writes(user_db):
+    """Every data-changing statement run on the GUI thread, and the count of those run elsewhere."""
+    on_gui: list[str] = []
+    elsewhere: list[str] = []
+
+    def guard(_conn, statement, *_args) -> None:
+        text = str(statement).lstrip().upper()
+        if not text.startswith(("INSERT", "UPDATE", "DELETE")):
+            return
+        app = QCoreApplication.instance()
+        (on_gui if QThread.currentThread() is app.thread() else elsewhere).append(text.split("\n")[0][:60])
+
+    event.listen(user_db.engine, "before_execute", guard)
+    yield on_gui, elsewhere
+    event.remove(user_db.engine, "before_execute", guard)
+
+
+def test_no_write_runs_on_the_gui_thread(qtbot, user_db, tmp_path, monkeypatch, threaded_ops, gui_thread_writes):
+    """Check-in, its undo, a venue correction and plan save/rename/delete, driven through the real widgets
+    with the real threaded executor: every INSERT/UPDATE/DELETE runs off the GUI thread."""
+    import_roster(user_db, write_csv(tmp_path / "r.csv", roster_rows(4)), "普陀区总工会")
+    ParticipationRepository(user_db).create_group("普陀区总工会", "第一批", date(2026, 5, 1), ["alpha", "beta"])
+    on_gui, elsewhere = gui_thread_writes
+    on_gui.clear()  # the set-up above wrote directly; the guard counts from here
+    elsewhere.clear()
+    win = make_window(qtbot, user_db, tmp_path)
+    done = hub().finished
+
+    win.tabs.setCurrentWidget(win.participation)
+    page = win.participation
+    page._set_visible_checked(True)
+    with qtbot.waitSignal(done, timeout=60_000):
+        qtbot.mouseClick(page.checkin_button, qtbot_left())
+    assert compute_stats(user_db).visits == 8
+    with qtbot.waitSignal(done, timeout=60_000):
+        page.undo_button.click()
+    assert compute_stats(user_db).visits == 0
+
+    def phone(dialog: VenueEditDialog) -> int:
+        dialog.phone.setText("021-12345678")
+        dialog.checked.setDate(QDate(2026, 11, 20))
+        return VenueEditDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(VenueEditDialog, "exec", phone)
+    with qtbot.waitSignal(done, timeout=60_000):
+        win.edit_venue("alpha")
+    assert VenueRepository(user_db).get("alpha").is_local("phone")
+
+    planner = win.planner
+    win.tabs.setCurrentWidget(planner)
+    planner.day.setDate(QDate(2026, 12, 2))
+    planner.add_venue("alpha")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("周三线", True))
+    with qtbot.waitSignal(done, timeout=60_000):
+        planner.save()
+    plans = PlanRepository(user_db)
+    assert plans.get(planner.current_id).name == "周三线"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("周三新线", True))
+    with qtbot.waitSignal(done, timeout=60_000):
+        planner.rename()
+    assert plans.get(planner.current_id).name == "周三新线"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(done, timeout=60_000):
+        planner.delete()
+    assert plans.count() == 0
+    threaded_ops.wait()
+    assert on_gui == [], f"written on the GUI thread: {on_gui}"
+    assert len(elsewhere) >= 6  # the writes did happen, on the writer thread
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
