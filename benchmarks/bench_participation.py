@@ -5,8 +5,9 @@ smoothly; peak memory < 500 MB; import of a 100,000-row .xlsx roster < 20 s; exp
 to .csv < 10 s and to .xlsx < 60 s.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_participation.py [--visits 1000000] [--skip-export]
-        [--postgres postgresql+psycopg://user@host:port/maintenance_db]   (the same on a PostgreSQL server:
-         a database "redtour_bench" is created there, filled, measured and dropped)
+        [--db postgresql+psycopg://user@host:port/maintenance_db]   (the same on a PostgreSQL server:
+         a database "redtour_bench" is created there, filled, measured and dropped; --postgres is an alias)
+        [--db FILE.db]   (SQLite: a new file at this path instead of one in a temporary folder)
 """
 
 from __future__ import annotations
@@ -41,28 +42,35 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=250_000)
     parser.add_argument("--roster-rows", type=int, default=100_000)
     parser.add_argument("--skip-export", action="store_true")
-    parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL server instead of SQLite")
+    parser.add_argument(
+        "--db",
+        "--postgres",
+        metavar="URL",
+        help="a PostgreSQL server URL (postgresql+psycopg://…): run there, in a scratch database "
+        "redtour_bench that is dropped and re-created; or a SQLite file path to create "
+        "(default: a new file in a temporary folder)",
+    )
     args = parser.parse_args()
 
+    from benchmarks.participation_data import raw_target
     from redtour.core.participation import StatsFilter
-    from redtour.storage.bootstrap import open_user_database
+    from redtour.storage.bootstrap import open_user_database, resolve_db_url
     from redtour.storage.participation import ParticipationRepository
     from redtour.storage.participation_stats import compute_stats
     from redtour.storage.venues import VenueRepository
 
     work = Path(tempfile.mkdtemp(prefix="redtour-bench-part-"))
-    if args.postgres:
+    url = resolve_db_url(args.db or str(work / "redtour.db"))
+    if url.startswith("postgresql"):
         from sqlalchemy import create_engine
         from sqlalchemy.engine import make_url
 
-        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+        admin = create_engine(url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.exec_driver_sql('DROP DATABASE IF EXISTS "redtour_bench" WITH (FORCE)')
             conn.exec_driver_sql('CREATE DATABASE "redtour_bench"')
-        target = make_url(args.postgres).set(database="redtour_bench").render_as_string(hide_password=False)
-    else:
-        target = f"sqlite:///{work / 'redtour.db'}"
-    db = open_user_database(target)
+        url = make_url(url).set(database="redtour_bench").render_as_string(hide_password=False)
+    db = open_user_database(url)
     venue_ids = [v.id for v in VenueRepository(db).list_venues() if v.in_notice]
     t = time.perf_counter()
     # Generated in a child process: the generator's own lists must not count towards the app's peak memory.
@@ -76,7 +84,7 @@ def main() -> None:
             sys.executable,
             "-c",
             code,
-            str(db.sqlite_path or target),
+            raw_target(db),
             str(args.visits),
             str(args.people),
             ",".join(venue_ids),
@@ -210,7 +218,7 @@ def main() -> None:
             )
     print(f"\npeak memory (whole run): {peak_mb():.0f} MB (target < 500 MB)")
     db.dispose()
-    if args.postgres:
+    if not db.is_sqlite:
         with admin.connect() as conn:
             conn.exec_driver_sql('DROP DATABASE IF EXISTS "redtour_bench" WITH (FORCE)')
 

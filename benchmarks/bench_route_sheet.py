@@ -30,17 +30,20 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--db", metavar="URL", help="database: SQLite path or URL (default: REDTOUR_DB, else a temporary one)"
+    )
     args = parser.parse_args()
 
     from redtour.app import create_application
     from redtour.core.planner import Lunch, Place, PlanRequest, StopRequest, plan_day
     from redtour.export.route_sheet import SheetOptions, SheetPerson
-    from redtour.storage.bootstrap import open_user_database
+    from redtour.storage.bootstrap import open_user_database, resolve_db_url
     from redtour.storage.venues import VenueRepository
     from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
 
     create_application()
-    db = open_user_database()
+    db = open_user_database(resolve_db_url(args.db))
     venues = VenueRepository(db).list_venues()
     by_id = {v.id: v for v in venues}
     start = by_id["guzhenghong"].location

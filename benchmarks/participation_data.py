@@ -11,6 +11,7 @@ import sqlite3
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 DISTRICTS = [
     "黄浦区",
@@ -93,6 +94,19 @@ class _Sqlite:
         self.con.close()
 
 
+def raw_target(db: Any) -> str:
+    """What ``generate`` and the raw drivers take for a redtour Database: its SQLite file, else its server URL.
+
+    Never ``str(db.sqlite_path)`` on its own: on PostgreSQL that is "None", and sqlite3 would create a file of
+    that name in the working folder.
+    """
+    if db.sqlite_path is not None:
+        return str(db.sqlite_path)
+    if db.url.get_backend_name() != "postgresql":
+        raise ValueError(f"no raw driver here for {db.url.get_backend_name()} databases")
+    return str(db.url.render_as_string(hide_password=False))
+
+
 def generate(
     db: str | Path,
     *,
@@ -103,7 +117,10 @@ def generate(
     start: date = date(2025, 1, 1),
     days: int = 690,
 ) -> dict[str, int]:
-    """``db`` is a SQLite file path or the postgresql:// URL of a database redtour has migrated."""
+    """``db`` is a SQLite file path or the postgresql:// URL of a database redtour has migrated
+    (``raw_target`` gives it for an open Database)."""
+    if str(db).startswith("sqlite:"):
+        raise ValueError(f"a SQLite file path is expected here, not the URL {db} (see raw_target)")
     rng = random.Random(seed)
     now = datetime(2026, 11, 30, 9, 0).isoformat(sep=" ")
     cur: _Postgres | _Sqlite = _Postgres(str(db)) if str(db).startswith("postgresql") else _Sqlite(str(db))

@@ -9,7 +9,9 @@ bash scripts/setup.sh --test
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
 export QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --no-sandbox"
 .venv/bin/ruff check .
-.venv/bin/mypy --strict redtour/core redtour/storage
+.venv/bin/mypy --strict redtour/core redtour/storage redtour/cli
+# The import contracts in pyproject.toml ([tool.importlinter]): layers, no Qt in Qt-free code, no cycles.
+.venv/bin/lint-imports --no-cache --no-logo
 echo "=== test suite on SQLite (the default working database) ==="
 .venv/bin/python -m pytest -r fEsp "$@"
 # Again on PostgreSQL: a private server on 127.0.0.1 (build/pg), one fresh database per test.

@@ -5,6 +5,7 @@ QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [--lang en] [--venue guzh
     [--tab participation|stats --visits 20000]        (those tabs, on generated participation data)
     [--tab campaign --campaign-tab 1]                 (the 活动 page on scripts/campaign_demo.py's campaign)
     [--tab planner]                                    (the planner with a four-stop demo day)
+    [--db URL]                                         (this database: SQLite path or postgresql+psycopg://…)
 python scripts/screenshot.py --all   every tab at 1366×768 in Chinese and English → docs/screenshot-*.png
     (one process per picture: the UI language is chosen once per process)
 """
@@ -67,7 +68,16 @@ def main() -> int:
     parser.add_argument("--visits", type=int, default=20000, help="generated visits for --tab")
     parser.add_argument("--by", default="venue", help="statistics dimension for --tab stats")
     parser.add_argument("--wait-ms", type=int, default=2500, help="time for the map page to load")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: a SQLite file path or a SQLAlchemy URL such as postgresql+psycopg://… (default: "
+        "REDTOUR_DB, else a new file in the throwaway user folder); --tab participation/stats add generated "
+        "data to it, so give an empty one",
+    )
     args = parser.parse_args()
+    if args.all and args.db:
+        parser.error("--all makes a fresh database per picture; --db is for one picture")
     if args.all:
         return shoot_all()
     if args.tab == "planner" and not args.plan:
@@ -77,13 +87,13 @@ def main() -> int:
     from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
 
     from redtour import app as app_module
-    from redtour.storage.bootstrap import open_user_database
+    from redtour.storage.bootstrap import open_user_database, resolve_db_url
     from redtour.ui.i18n import install_translators
     from redtour.ui.settings import Settings
 
     qt_app = app_module.create_application()
     translators = install_translators(qt_app, args.lang)
-    db = open_user_database()
+    db = open_user_database(resolve_db_url(args.db))
     if args.tab == "campaign":
         sys.path.insert(0, str(REPO))
         from scripts.campaign_demo import make_demo
@@ -91,11 +101,11 @@ def main() -> int:
         make_demo(db)
     elif args.tab in ("participation", "stats"):
         sys.path.insert(0, str(REPO))
-        from benchmarks.participation_data import generate
+        from benchmarks.participation_data import generate, raw_target
         from redtour.storage.venues import VenueRepository
 
         venue_ids = [v.id for v in VenueRepository(db).list_venues() if v.in_notice] or ["guzhenghong"]
-        generate(db.sqlite_path, visits=args.visits, people=max(50, args.visits // 4), venue_ids=venue_ids)
+        generate(raw_target(db), visits=args.visits, people=max(50, args.visits // 4), venue_ids=venue_ids)
     window = app_module.build_main_window(db, Settings(), args.lang)
     w, h = (int(x) for x in args.size.split("x"))
     window.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is small: not maximised

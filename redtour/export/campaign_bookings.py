@@ -11,14 +11,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from redtour import paths
 from redtour.core.calendar import WEEKDAY_ZH
 from redtour.export.xlsx_stream import Column, XlsxStreamWriter
-from redtour.storage.campaign_bookings import Booking
+
+if TYPE_CHECKING:  # storage sits above export (import-linter layers): its types are for annotations only
+    from redtour.storage.campaign_bookings import Booking
 
 COLUMNS = (
     Column("日期", 12, kind="date"),

@@ -15,13 +15,15 @@ import zipfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redtour import paths
 from redtour.core.errors import DamagedFileError, RedtourError
 from redtour.core.participation import StatsRow
 from redtour.export.bar_chart import bar_chart
-from redtour.storage.report_data import ReportData
+
+if TYPE_CHECKING:  # storage sits above export (import-linter layers): its types are for annotations only
+    from redtour.storage.report_data import ReportData
 
 REPORT_TITLE = "百万职工红色寻访活动情况报告"
 CHART_TOP = 15  # bars per chart (the table lists them all)

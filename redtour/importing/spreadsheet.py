@@ -1,6 +1,6 @@
 """Read the first sheet of an .xlsx/.xls/.csv file as rows of cell values, or fail with a clear reason.
 
-Defences from ../shared/reference/reliability.md §2: the file type is sniffed from its bytes, not its
+Defences from docs/reliability.md §2.3–2.4: the file type is sniffed from its bytes, not its
 name; .xlsx zips are checked for bombs before any XML is parsed; CSV text is decoded by BOM, then strict
 UTF-8, then strict GB18030 — never with errors="ignore"; the delimiter is sniffed among , tab ;.
 Reading is done with python-calamine (Rust; 10× openpyxl, ignores a lying <dimension>).

@@ -6,7 +6,7 @@ tile policy asks) only when the user has switched online tiles on. Tiles the use
 they show again offline; nothing is ever prefetched (OSM and Tianditu forbid bulk downloads).
 
 A browser HTTP cache is not enough for this: QtWebEngine drops stale tiles when offline
-(see shared/reference/basemap.md §1.6), so the store is a small SQLite file in the user's cache folder.
+(docs/basemap.md §2.3), so the store is a small SQLite file in the user's cache folder.
 """
 
 from __future__ import annotations

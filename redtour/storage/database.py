@@ -1,6 +1,6 @@
 """Engine set-up and transactions.
 
-SQLite settings follow ../shared/reference/reliability.md §1.3–1.5: foreign keys on every connection,
+SQLite settings follow docs/reliability.md §1.3–1.5: foreign keys on every connection,
 WAL on a local disk, FULL sync (roster data: durability over speed), a busy timeout, and writers that
 start with ``BEGIN IMMEDIATE`` so a read→write upgrade never fails with SQLITE_BUSY.
 """

@@ -2,7 +2,7 @@ import pytest
 
 from redtour.core import geo
 
-# Published WGS-84 → GCJ-02 pairs (lon, lat), see ../shared/reference/basemap.md §3.4.
+# Published WGS-84 → GCJ-02 pairs (lon, lat), see docs/basemap.md §3.4.
 PAIRS = [
     ((121.5272106, 31.1774276), (121.531541859215, 31.17530398364597)),  # eviltransform tests, Shanghai
     ((113.912316, 22.543847), (113.9171764808363, 22.540796131694766)),  # eviltransform tests, Shenzhen

@@ -6,6 +6,7 @@ from datetime import date, time
 import pytest
 
 from redtour.core.catalogue import Location, OpeningHours, Period, Reservation, Venue
+from redtour.core.clock import minutes
 from redtour.core.planner import (
     Lunch,
     Place,
@@ -17,6 +18,7 @@ from redtour.core.planner import (
     reorder,
 )
 from redtour.core.saved_request import request_from_dict, request_to_dict
+from redtour.core.tsptw import Broken
 
 WEEK = frozenset(range(1, 8))
 TUE_SUN = OpeningHours((Period(frozenset(range(2, 8)), time(9), time(16, 30), time(16)),), frozenset({1}))
@@ -102,12 +104,25 @@ def test_warnings_for_reservation_lead_time_and_group_size():
 
 
 def test_manual_reorder_recomputes_times_and_flags_broken_rules():
-    plan = plan_day(request(WEDNESDAY, StopRequest(GZH), StopRequest(SJB), StopRequest(SSH)))
-    ids = [s.venue.id for s in plan.stops]
-    flipped = reorder(plan, list(reversed(ids)))
-    assert [s.venue.id for s in flipped.stops] == list(reversed(ids))
+    morning = venue(
+        "am",
+        "上午馆",
+        31.2446,
+        121.4286,
+        hours=OpeningHours((Period(WEEK, time(9), time(11, 30), time(11)),)),
+    )
+    plan = plan_day(request(WEDNESDAY, StopRequest(morning), StopRequest(SSH, visit_min=120), lunch=None))
+    assert [s.venue.id for s in plan.stops] == ["am", "ssh"] and plan.feasible
+    flipped = reorder(plan, ["ssh", "am"])  # the long visit first: 上午馆 is reached after it closes
+    assert [s.venue.id for s in flipped.stops] == ["ssh", "am"]
+    first, second = flipped.stops
+    assert minutes(first.arrive) == 9 * 60 + first.travel_min  # times recomputed leg by leg in the new order
+    assert minutes(first.depart) == minutes(first.start) + 120 and first.broken == ()
+    assert minutes(second.arrive) == minutes(first.depart) + second.travel_min
+    assert second.arrive > time(11, 30) and second.broken == (Broken.CLOSED,)
+    assert f"{second.arrive:%H:%M} 到达，已过闭馆时间 11:30" in second.warnings
+    assert not flipped.feasible and not flipped.optimal
     assert flipped.total_travel_min >= plan.total_travel_min  # the optimum cannot be beaten by hand
-    assert not flipped.optimal
 
 
 def test_json_has_the_matrix_to_recheck_the_order():

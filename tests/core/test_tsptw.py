@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from redtour.core.tsptw import LunchRule, Problem, simulate, solve_beam, solve_exact
+from redtour.core.tsptw import LunchRule, Problem, Solution, solve_beam, solve_exact
 from tests.core.brute import brute_force
 
 
@@ -47,9 +47,7 @@ def test_exact_equals_brute_force(seed):
         return
     assert got is not None and got.optimal
     assert got.key() == expected.key()
-    assert simulate(p, got.order, got.lunch_after) == simulate(p, got.order, got.lunch_after)
-    again = simulate(p, got.order, got.lunch_after)
-    assert again is not None and again.key() == got.key()  # the schedule really keeps every rule
+    assert_keeps_every_rule(p, got)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -69,7 +67,52 @@ def test_beam_matches_exact_when_wide_enough():
     rng = random.Random(7)
     for _ in range(20):
         p = random_problem(rng, 8)
-        exact, beam = solve_exact(p), solve_beam(p, beam=100000)
+        # No time limit: the beam width alone bounds the search, so the result does not depend on the
+        # machine's speed (with a deadline, a busy machine would cut the search short).
+        exact, beam = solve_exact(p), solve_beam(p, beam=100000, time_limit=None)
         assert (exact is None) == (beam is None)
         if exact:
             assert beam.key() == exact.key()
+            assert beam.optimal  # nothing was cut, so the beam search knows it was exact
+
+
+def test_narrow_beam_then_local_search_keeps_every_rule_and_never_beats_exact():
+    rng = random.Random(11)
+    cut = 0
+    for _ in range(30):
+        p = random_problem(rng, 9)
+        exact, beam = solve_exact(p), solve_beam(p, beam=3, time_limit=None)
+        if beam is None:
+            continue  # a narrow beam may lose every feasible path; it must not invent one
+        assert exact is not None
+        assert_keeps_every_rule(p, beam)
+        assert beam.key() >= exact.key()
+        cut += not beam.optimal
+    assert cut >= 5  # the local search really ran on cut searches
+
+
+def assert_keeps_every_rule(p: Problem, s: Solution) -> None:
+    """Re-checks a schedule against the problem's rules directly (not through ``simulate``)."""
+    m, end = p.minutes, p.n + 1
+    assert len(set(s.order)) == len(s.order) and p.must <= set(s.order)
+    assert [v.venue for v in s.visits] == list(s.order) and not s.broken
+    clock, node, travel = p.start_time, 0, 0
+    for k, v in enumerate([*s.visits, None]):
+        if s.lunch_after == k:
+            assert p.lunch is not None and s.lunch_start is not None
+            assert s.lunch_start >= max(clock, p.lunch.earliest)
+            clock = s.lunch_start + p.lunch.minutes
+            assert clock <= p.lunch.latest_end
+        if v is None:
+            break
+        assert v.arrive == clock + m[node][v.venue + 1] and v.start >= v.arrive and not v.broken
+        assert any(
+            o <= v.start <= last and v.start + p.visit[v.venue] <= c for o, last, c in p.windows[v.venue]
+        )
+        assert v.depart == v.start + p.visit[v.venue]
+        travel += m[node][v.venue + 1]
+        clock, node = v.depart, v.venue + 1
+    assert s.travel == travel + m[node][end]
+    assert s.back == clock + m[node][end] <= p.return_by
+    if p.lunch_required:
+        assert s.lunch_after is not None

@@ -186,7 +186,7 @@ def test_long_image_is_phone_width_tall_and_not_blank(shared):
 
 def test_share_page_escapes_hostile_text_and_masks_the_phone(shared):
     _plan, _files, _gcj, _tmp, db = shared
-    from redtour.cli import load_saved_plan
+    from redtour.cli.common import load_saved_plan
     from redtour.export.share_image import ImageOptions, render_image_html
     from redtour.storage.bootstrap import open_user_database
 

@@ -7,19 +7,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from redtour.cli import _database, _date  # shared with the other commands (cli imports this module lazily)
-from redtour.core.participation import BY_ZH, StatsFilter
-
-EXIT_REFUSED = 1  # the file had errors: nothing was written
-
-
-def _add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day (inclusive)")
-    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (inclusive)")
-    p.add_argument(
-        "--union", metavar="U", help="only this union (name or number), with its grassroots unions"
-    )
-    p.add_argument("--venue", metavar="V", help="only this venue (name, alias or id)")
+from redtour.cli.common import (
+    EXIT_REFUSED,
+    add_period_filters,
+    open_database,
+    parse_date,
+    print_notes,
+    stats_filter,
+)
+from redtour.core.participation import BY_ZH
 
 
 def add_parsers(sub: Any) -> None:
@@ -60,7 +56,9 @@ def add_parsers(sub: Any) -> None:
     gc = gsub.add_parser("create", help="create a group")
     gc.add_argument("--union", required=True, metavar="NAME")
     gc.add_argument("--name", required=True)
-    gc.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="visit day (default: the plan's day)")
+    gc.add_argument(
+        "--date", type=parse_date, metavar="YYYY-MM-DD", help="visit day (default: the plan's day)"
+    )
     gc.add_argument("--sites", default="", metavar="A,B", help="venues visited (default: the plan's venues)")
     gc.add_argument("--plan", metavar="ID", help="saved plan the group follows")
     gc.add_argument("--leader", default="")
@@ -92,7 +90,7 @@ def add_parsers(sub: Any) -> None:
         description="Distinct participants and visit records, in total and by union, venue or month.",
     )
     st.add_argument("--by", choices=["union", "venue", "month"])
-    _add_filters(st)
+    add_period_filters(st)
     st.add_argument("--format", choices=["table", "json"], default="table")
     st.set_defaults(func=cmd_stats)
 
@@ -105,7 +103,7 @@ def add_parsers(sub: Any) -> None:
     )
     e.add_argument("--format", choices=["xlsx", "csv"], required=True)
     e.add_argument("--out", type=Path, required=True, metavar="FILE")
-    _add_filters(e)
+    add_period_filters(e)
     e.add_argument(
         "--full-phone", action="store_true", help="full mobile numbers (personal data: handle with care)"
     )
@@ -158,33 +156,11 @@ def add_parsers(sub: Any) -> None:
     i.set_defaults(func=cmd_import_log)
 
 
-def _print_notes(title: str, notes: list[Any], limit: int = 50) -> None:
-    if not notes:
-        return
-    print(f"{title}：")
-    for n in notes[:limit]:
-        print(f"  第 {n.sheet_row} 行：{n.reason}")
-    if len(notes) > limit:
-        print(f"  …… 另有 {len(notes) - limit} 行")
-
-
-def _filter(db: Any, args: argparse.Namespace) -> StatsFilter:
-    from redtour.core.search import resolve
-    from redtour.storage.participation import ParticipationRepository
-    from redtour.storage.venues import VenueRepository
-
-    union_id = ParticipationRepository(db).find_union(args.union).id if args.union else None
-    venue_id = None
-    if args.venue:
-        venue_id = resolve(VenueRepository(db).list_venues(include_retired=True), args.venue).id
-    return StatsFilter(args.start, args.end, union_id, venue_id)
-
-
 def cmd_roster_import(args: argparse.Namespace) -> int:
     from redtour.storage.participation import ParticipationRepository
     from redtour.storage.roster_import import import_roster
 
-    with _database(args) as db:
+    with open_database(args) as db:
         group_id = ParticipationRepository(db).find_group(args.group).id if args.group else None
         report = import_roster(
             db,
@@ -202,8 +178,8 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
             print("注意：同一文件此前已导入过")
         if report.ignored_columns:
             print(f"未导入的列：{'、'.join(report.ignored_columns)}")
-        _print_notes("错误", report.errors)
-        _print_notes("跳过", report.skipped)
+        print_notes("错误", report.errors)
+        print_notes("跳过", report.skipped)
     return EXIT_REFUSED if report.errors else 0
 
 
@@ -218,7 +194,7 @@ def cmd_roster_template(args: argparse.Namespace) -> int:
 def cmd_roster_list(args: argparse.Namespace) -> int:
     from redtour.storage.participation import ParticipationRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         repo = ParticipationRepository(db)
         total = repo.count_participants(args.search)
         rows = repo.participants_page(0, args.limit, args.search)
@@ -233,7 +209,7 @@ def cmd_group_create(args: argparse.Namespace) -> int:
     from redtour.storage.participation import ParticipationRepository
     from redtour.storage.venues import VenueRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         plan_id, day, sites = None, args.date, []
         if args.plan:
             from redtour.storage.plans import PlanRepository
@@ -256,7 +232,7 @@ def cmd_group_create(args: argparse.Namespace) -> int:
 def cmd_groups(args: argparse.Namespace) -> int:
     from redtour.storage.participation import ParticipationRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         groups = ParticipationRepository(db).groups()
     if args.format == "json":
         print(
@@ -290,7 +266,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     from redtour.storage.participation import ParticipationRepository
     from redtour.storage.venues import VenueRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         repo = ParticipationRepository(db)
         group = repo.find_group(args.group)
         venue_ids = None
@@ -312,7 +288,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     elif errors:
         print("签到表有无法匹配的行，未记录任何签到：")
-        _print_notes("错误", errors)
+        print_notes("错误", errors)
     else:
         print(
             f"团队“{group.name}”：{out.get('people', out.get('matched'))} 人签到，新增 {out['visits']} 条参与记录"
@@ -323,8 +299,8 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from redtour.storage.participation_stats import compute_stats, get_target
 
-    with _database(args) as db:
-        flt = _filter(db, args)
+    with open_database(args) as db:
+        flt = stats_filter(db, args)
         stats = compute_stats(db, flt, args.by)
         target = get_target(db)
     if args.format == "json":
@@ -344,12 +320,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from redtour.storage.log_export import export_log
 
-    with _database(args) as db:
+    with open_database(args) as db:
         result = export_log(
             db,
             args.out,
             fmt=args.format,
-            flt=_filter(db, args),
+            flt=stats_filter(db, args),
             full_phone=args.full_phone,
             reason=args.reason,
         )
@@ -360,13 +336,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import_log(args: argparse.Namespace) -> int:
     from redtour.storage.log_import import import_log
 
-    with _database(args) as db:
+    with open_database(args) as db:
         report = import_log(db, args.file, dry_run=args.dry_run, keep_mine=args.keep_mine)
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(report.summary())
-        _print_notes("错误", report.errors)
+        print_notes("错误", report.errors)
         for c in report.conflicts[:50]:
             print(f"  冲突：{c}")
     accepted = report.applied or (args.dry_run and not report.errors and not report.conflicts)
@@ -376,7 +352,7 @@ def cmd_import_log(args: argparse.Namespace) -> int:
 def cmd_exchange_export(args: argparse.Namespace) -> int:
     from redtour.storage.exchange import export_package
 
-    with _database(args) as db:
+    with open_database(args) as db:
         counts = export_package(db, args.union, args.out)
     print(
         f"已导出交换包 {args.out}：{counts['participants']} 人、{counts['groups']} 个团队、{counts['visits']} 条参与记录"
@@ -388,7 +364,7 @@ def cmd_exchange_export(args: argparse.Namespace) -> int:
 def cmd_exchange_import(args: argparse.Namespace) -> int:
     from redtour.storage.exchange import import_package
 
-    with _database(args) as db:
+    with open_database(args) as db:
         report = import_package(db, args.file, dry_run=args.dry_run, keep_mine=args.keep_mine)
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

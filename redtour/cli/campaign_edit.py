@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from redtour.cli import _database, _date
+from redtour.cli.common import open_database, parse_date
 from redtour.core.errors import RedtourError
 
 
@@ -14,8 +14,8 @@ def add_parsers(csub: Any) -> None:
     cu = csub.add_parser("update", help="change a campaign's name, dates or target")
     cu.add_argument("--campaign", required=True, metavar="N", help="campaign name or number")
     cu.add_argument("--name", metavar="NAME", help="new name")
-    cu.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    cu.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    cu.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD")
+    cu.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD")
     cu.add_argument("--target", type=int, metavar="PEOPLE", help="target number of people (0 clears it)")
     cu.set_defaults(func=cmd_update)
 
@@ -26,7 +26,7 @@ def add_parsers(csub: Any) -> None:
     )
     cc.add_argument("--campaign", required=True, metavar="N", help="campaign name or number")
     cc.add_argument("--venue", required=True, metavar="V", help="venue name, alias or id")
-    cc.add_argument("--date", dest="day", type=_date, required=True, metavar="YYYY-MM-DD")
+    cc.add_argument("--date", dest="day", type=parse_date, required=True, metavar="YYYY-MM-DD")
     cc.add_argument("--note", default="", metavar="T", help="e.g. who said so")
     cc.set_defaults(func=cmd_closure)
     add_sheet_parser(csub)
@@ -36,7 +36,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     from redtour.storage.campaign_edit import update_campaign
     from redtour.storage.campaigns import CampaignRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         c = CampaignRepository(db).find(args.campaign)
         target = args.target or None
         c = update_campaign(db, c.id, name=args.name, start=args.start, end=args.end, target=target,
@@ -53,7 +53,7 @@ def cmd_closure(args: argparse.Namespace) -> int:
     from redtour.storage.campaigns import CampaignRepository
     from redtour.storage.venues import VenueRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         c = CampaignRepository(db).find(args.campaign)
         venue = resolve(VenueRepository(db).list_venues(include_retired=True), args.venue)
         groups = close_venue_day(db, c, venue.id, args.day, args.note)
@@ -79,7 +79,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() != ".pdf":
         raise RedtourError(f"输出文件应以 .pdf 结尾：{args.out}")
-    with _database(args) as db:
+    with open_database(args) as db:
         c = CampaignRepository(db).find(args.campaign)
         r, plan = group_day(db, c, args.group)
         venues = VenueRepository(db).list_venues()

@@ -9,10 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from redtour.cli import _database, _date
+from redtour.cli.common import EXIT_REFUSED, open_database, parse_date, print_notes
 from redtour.core.errors import RedtourError
-
-EXIT_REFUSED = 1  # the file had errors: nothing was written
 
 
 def add_parsers(sub: Any) -> None:
@@ -20,13 +18,13 @@ def add_parsers(sub: Any) -> None:
     csub = c.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
     cc = csub.add_parser("create", help="create a campaign")
     cc.add_argument("--name", required=True)
-    cc.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    cc.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    cc.add_argument("--from", dest="start", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    cc.add_argument("--to", dest="end", type=parse_date, required=True, metavar="YYYY-MM-DD")
     cc.add_argument("--target", type=int, metavar="PEOPLE", help="target number of people")
     cc.set_defaults(func=cmd_create)
-    from redtour import cli_campaign_edit
+    from redtour.cli import campaign_edit
 
-    cli_campaign_edit.add_parsers(csub)
+    campaign_edit.add_parsers(csub)
     cl = csub.add_parser("list", help="list campaigns with their progress")
     cl.add_argument("--format", choices=["table", "json"], default="table")
     cl.set_defaults(func=cmd_list)
@@ -62,7 +60,9 @@ def add_parsers(sub: Any) -> None:
         "Bookings the venue accepted (已预约/已确认) stay pinned; groups that move are named.",
     )
     cs.add_argument("--campaign", required=True, metavar="N")
-    cs.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="for booking lead days")
+    cs.add_argument(
+        "--today", type=parse_date, default=None, metavar="YYYY-MM-DD", help="for booking lead days"
+    )
     cs.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS")
     cs.add_argument("--format", choices=["table", "json"], default="table")
     cs.set_defaults(func=cmd_schedule)
@@ -71,7 +71,9 @@ def add_parsers(sub: Any) -> None:
         help="the bookings to make, per venue and day (xlsx/pdf to send each venue its list)",
     )
     cb.add_argument("--campaign", required=True, metavar="N")
-    cb.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD", help="for deadline warnings")
+    cb.add_argument(
+        "--today", type=parse_date, default=None, metavar="YYYY-MM-DD", help="for deadline warnings"
+    )
     cb.add_argument("--format", choices=["table", "json", "xlsx", "pdf"], default="table")
     cb.add_argument("--out", type=Path, metavar="F", help="output file (xlsx and pdf)")
     cb.add_argument("--with-id-number", action="store_true",
@@ -101,7 +103,7 @@ def add_parsers(sub: Any) -> None:
     vc.add_argument("--slot-minutes", type=int, metavar="MIN", help="visits start on this grid")
     vc.add_argument("--arrive-early", type=int, metavar="MIN", help="minutes to arrive before the slot")
     vc.add_argument("--real-name", choices=["yes", "no"], help="the venue needs a real-name list")
-    vc.add_argument("--checked", type=_date, metavar="YYYY-MM-DD", help="date checked (default today)")
+    vc.add_argument("--checked", type=parse_date, metavar="YYYY-MM-DD", help="date checked (default today)")
     vc.add_argument("--by", default="", metavar="WHO", help="who said so (e.g. 馆方电话 王老师)")
     vc.add_argument("--note", default="", metavar="T")
     vc.add_argument("--format", choices=["table", "json"], default="table")
@@ -117,7 +119,7 @@ def _campaign(db: Any, text: str) -> Any:
 def cmd_create(args: argparse.Namespace) -> int:
     from redtour.storage.campaigns import CampaignRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         c = CampaignRepository(db).create(args.name, args.start, args.end, args.target)
     print(
         f"已创建活动 {c.id}：{c.name}（{c.start}—{c.end}" + (f"，目标 {c.target} 人）" if c.target else "）")
@@ -128,7 +130,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from redtour.storage.campaign_progress import progress
 
-    with _database(args) as db:
+    with open_database(args) as db:
         from redtour.storage.campaigns import CampaignRepository
 
         data = [progress(db, c) for c in CampaignRepository(db).campaigns()]
@@ -146,21 +148,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_quota(args: argparse.Namespace) -> int:
     from redtour.storage.campaigns import CampaignRepository
 
-    with _database(args) as db:
+    with open_database(args) as db:
         c = _campaign(db, args.campaign)
         CampaignRepository(db).set_quota(c.id, args.union, args.people)
     print(f"{args.union} 在“{c.name}”的名额：" + (f"{args.people} 人" if args.people is not None else "不限"))
     return 0
-
-
-def _print_notes(title: str, notes: list[Any], limit: int = 50) -> None:
-    if not notes:
-        return
-    print(f"{title}：")
-    for n in notes[:limit]:
-        print(f"  第 {n.sheet_row} 行：{n.reason}")
-    if len(notes) > limit:
-        print(f"  …… 另有 {len(notes) - limit} 行")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -172,7 +164,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         service, _, host = args.geocoder.partition("@")
         geocoder = geopy_geocoder(service, domain=host or None)
-    with _database(args) as db:
+    with open_database(args) as db:
         report = import_requests(
             db, args.file, _campaign(db, args.campaign), dry_run=args.dry_run, geocoder=geocoder
         )
@@ -182,8 +174,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(report.summary())
         if report.ignored_columns:
             print(f"未导入的列：{'、'.join(report.ignored_columns)}")
-        _print_notes("错误", report.errors)
-        _print_notes("跳过", report.skipped)
+        print_notes("错误", report.errors)
+        print_notes("跳过", report.skipped)
     return EXIT_REFUSED if report.errors else 0
 
 
@@ -202,7 +194,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     from redtour.storage.campaign_schedule import run_inputs, save_schedule
 
     today = args.today or date.today()
-    with _database(args) as db:
+    with open_database(args) as db:
         c = _campaign(db, args.campaign)
         inputs = run_inputs(db, c)
         if not inputs.requests:
@@ -263,7 +255,7 @@ def cmd_bookings(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     if args.format in ("xlsx", "pdf") and (args.out is None or args.out.suffix.lower() != f".{args.format}"):
         raise RedtourError(f"请用 --out 给出 .{args.format} 输出文件")
-    with _database(args) as db:
+    with open_database(args) as db:
         c = _campaign(db, args.campaign)
         items = bookings(db, c.id, CampaignRepository(db).capacities(), with_id_number=args.with_id_number)
     if args.format == "xlsx":
@@ -331,7 +323,7 @@ def cmd_bookings(args: argparse.Namespace) -> int:
 def cmd_booking(args: argparse.Namespace) -> int:
     from redtour.storage.campaign_bookings import set_state
 
-    with _database(args) as db:
+    with open_database(args) as db:
         old = set_state(db, args.id, args.state, reference=args.ref, by=args.by)
     print(f"预约 {args.id}：{old} → {args.state}")
     return 0
@@ -350,7 +342,7 @@ def cmd_capacity(args: argparse.Namespace) -> int:
         "real_name": None if args.real_name is None else int(args.real_name == "yes"),
     }  # fmt: skip
     values = {k: v for k, v in given.items() if v is not None}
-    with _database(args) as db:
+    with open_database(args) as db:
         venue = resolve(VenueRepository(db).list_venues(include_retired=True), args.venue)
         repo = CampaignRepository(db)
         if values:

@@ -7,12 +7,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from redtour.cli.common import load_saved_plan, open_database, parse_date, stats_filter
 from redtour.core.errors import RedtourError
 
 
 def add_parsers(sub: Any) -> None:
-    from redtour.cli import _date
-
     sh = sub.add_parser(
         "share",
         help="share a saved plan: WeChat long image, calendar (.ics), navigation (.gpx/.kml)",
@@ -38,8 +37,10 @@ def add_parsers(sub: Any) -> None:
         description="Totals against the target, by union, venue and month, with charts and a generated summary. "
         "The numbers are those of `redtour stats`. PDF needs LibreOffice (soffice) installed.",
     )
-    r.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day (inclusive)")
-    r.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (inclusive)")
+    r.add_argument(
+        "--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="first day (inclusive)"
+    )
+    r.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD", help="last day (inclusive)")
     r.add_argument(
         "--union", metavar="U", help="only this union (name or number), with its grassroots unions"
     )
@@ -53,8 +54,8 @@ def add_parsers(sub: Any) -> None:
         help="通知 to a union: its groups' dates, routes, meeting points, what to bring (.docx/.pdf)",
     )
     n.add_argument("--union", required=True, metavar="U", help="the union (name or number)")
-    n.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    n.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    n.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD")
+    n.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD")
     n.add_argument("--out", type=Path, required=True, metavar="FILE.docx|FILE.pdf")
     n.add_argument("--org", default="", help="the issuing union (signature line)")
     n.add_argument("--template", type=Path, default=None, help="a replacement notice.docx template")
@@ -69,7 +70,6 @@ def _suffix(out: Path, allowed: tuple[str, ...]) -> str:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from redtour.cli import _database, load_saved_plan
     from redtour.export.share_nav import DATUM_NOTE, iter_outputs
 
     if not any((args.image, args.ics, args.gpx, args.kml)):
@@ -77,7 +77,7 @@ def cmd_share(args: argparse.Namespace) -> int:
     for path, ext in ((args.image, ".png"), (args.ics, ".ics"), (args.gpx, ".gpx"), (args.kml, ".kml")):
         if path is not None:
             _suffix(path, (ext,))
-    with _database(args) as db:
+    with open_database(args) as db:
         saved, plan = load_saved_plan(db, args.plan)
         venues = []
         if args.image:
@@ -117,14 +117,12 @@ def _write_docx_or_pdf(out: Path, write: Any) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from redtour.cli import _database
-    from redtour.cli_participation import _filter
     from redtour.export.report_docx import write_report_docx
     from redtour.storage.report_data import report_data
 
     _suffix(args.out, (".docx", ".pdf"))
-    with _database(args) as db:
-        data = report_data(db, _filter(db, args))
+    with open_database(args) as db:
+        data = report_data(db, stats_filter(db, args))
     _write_docx_or_pdf(args.out, lambda p: write_report_docx(data, p, org=args.org, template=args.template))
     print(data.summary())
     print(f"已生成 {args.out}")
@@ -132,12 +130,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_notice(args: argparse.Namespace) -> int:
-    from redtour.cli import _database
     from redtour.export.report_docx import write_notice_docx
     from redtour.storage.notice_data import notice_context
 
     _suffix(args.out, (".docx", ".pdf"))
-    with _database(args) as db:
+    with open_database(args) as db:
         ctx = notice_context(db, args.union, args.start, args.end, org=args.org)
     _write_docx_or_pdf(args.out, lambda p: write_notice_docx(ctx, p, template=args.template))
     print(f"已生成 {args.out}（{len(ctx['groups'])} 个团队）")
