@@ -56,7 +56,7 @@ def _font(size: int) -> FontType:
 def _nice_step(top: float, ticks: int = 5) -> float:
     raw = max(top, 1) / ticks
     power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw))
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: FontType, width: int) -> str:

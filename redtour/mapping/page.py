@@ -27,11 +27,11 @@ from redtour.mapping.tiles import TileProvider
 
 SHANGHAI_CENTRE = (31.2304, 121.4737)
 APP_BASE = "app://redtour/"
-ASSETS = {
+ASSETS: dict[str, list[str]] = {
     "js": ["web/leaflet/leaflet.js"],
     "css": ["web/leaflet/leaflet.css", "web/redtour/map.css"],
-    "bridge": "web/redtour/bridge.js",
 }
+BRIDGE_JS = "web/redtour/bridge.js"
 
 
 def page_text(language: str | None = None) -> dict[str, str]:
@@ -135,8 +135,8 @@ def build_page(
     ]
     if channel:
         blocks.append('<script src="qrc:///qtwebchannel/qwebchannel.js"></script>')
-    blocks.append(f'<script src="{asset_url(ASSETS["bridge"])}" defer></script>')
-    root.html.add_child(folium.Element("\n".join(blocks)))
+    blocks.append(f'<script src="{asset_url(BRIDGE_JS)}" defer></script>')
+    root.html.add_child(folium.Element("\n".join(blocks)))  # type: ignore[attr-defined]  # Figure.html
     html = root.render()
     lang = "en" if language.startswith("en") else "zh-CN"
     html = html.replace("<!DOCTYPE html>\n<html>", f'<!DOCTYPE html>\n<html lang="{lang}">', 1)
