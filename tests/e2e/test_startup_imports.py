@@ -46,3 +46,22 @@ def test_start_up_leaves_the_heavy_modules_unloaded(tmp_path):
     assert {"folium", "alembic"} <= first  # the first start builds the page and the database
     again = started(tmp_path)
     assert not again & {*NEVER, *FIRST_START_ONLY}, again & {*NEVER, *FIRST_START_ONLY}
+
+
+def test_the_collector_is_back_on_once_the_window_is_up(tmp_path):
+    """Start-up runs with the cyclic GC off (redtour/app.py); the app must not keep running without it."""
+    code = (
+        "import gc\nfrom redtour.cli import main\n"
+        "from redtour import app\n"
+        "shown = app._quit_once_painted\n"
+        "def check(qapp, window):\n"
+        "    print('collector on while the window is up:', gc.isenabled(), flush=True)\n"
+        "    shown(qapp, window)\n"
+        "app._quit_once_painted = check\n"
+        "main(['--exit-after-start'])\n"
+    )
+    env = {**os.environ, "REDTOUR_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "collector on while the window is up: True" in done.stdout
+    assert "map loaded: True" in done.stdout
