@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CPU: list[float] = []
 ANCHOR = """
 import sys
 from PySide6.QtCore import QUrl
@@ -55,10 +57,17 @@ def environment(home: Path, source: Path | None) -> dict[str, str]:
     return env
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def launch(cmd: list[str], env: dict[str, str], expect: str | None) -> float:
-    t0 = time.perf_counter()
+    """Wall-clock seconds; the CPU seconds it used (with its web engine processes) go to CPU[-1]."""
+    cpu0, t0 = children_cpu(), time.perf_counter()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     seconds = time.perf_counter() - t0
+    CPU.append(children_cpu() - cpu0)
     if done.returncode != 0 or (expect is not None and expect not in done.stdout):
         raise SystemExit(
             f"{' '.join(cmd)} failed ({done.returncode}): {done.stdout[-500:]} {done.stderr[-1500:]}"
@@ -89,33 +98,40 @@ def main() -> None:
         subjects["bundle"] = ([str(args.bundle.resolve() / "redtour"), "--exit-after-start"], None)
 
     times: dict[str, list[float]] = {"anchor": []}
+    cpu: dict[str, list[float]] = {"anchor": []}
     warm_homes = {}
     for label, (cmd, tree) in subjects.items():  # the warm folders get their first launch now
         warm_homes[label] = work / f"warm-{len(warm_homes)}"
         launch(cmd, environment(warm_homes[label], tree), ok)
-        times[f"{label}, cold"] = []
-        times[f"{label}, warm"] = []
+        for kind in ("cold", "warm"):
+            times[f"{label}, {kind}"], cpu[f"{label}, {kind}"] = [], []
     for run in range(args.runs):
         times["anchor"].append(
             launch([sys.executable, "-c", ANCHOR], environment(work / "anchor", None), None)
         )
+        cpu["anchor"].append(CPU[-1])
         for label, (cmd, tree) in subjects.items():
             cold = work / f"cold-{run}-{label.replace('/', '_')}"
             times[f"{label}, cold"].append(launch(cmd, environment(cold, tree), ok))
+            cpu[f"{label}, cold"].append(CPU[-1])
             shutil.rmtree(cold, ignore_errors=True)
             times[f"{label}, warm"].append(launch(cmd, environment(warm_homes[label], tree), ok))
+            cpu[f"{label}, warm"].append(CPU[-1])
     shutil.rmtree(work, ignore_errors=True)
 
     anchor = statistics.median(times["anchor"])
+    anchor_cpu = statistics.median(cpu["anchor"])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"start-up to window with map — {args.runs} runs each, {os.cpu_count()} cores, load average {load}")
-    print(f"{'subject':<40} {'median':>8} {'min':>7} {'max':>7} {'÷ anchor':>9}")
+    print(f"{'subject':<36} {'median':>7} {'min':>6} {'max':>6} {'÷ anchor':>8} {'CPU s':>6} {'÷ anchor':>8}")
     for label, values in times.items():
-        median = statistics.median(values)
+        median, used = statistics.median(values), statistics.median(cpu[label])
         print(
-            f"{label:<40} {median:>7.2f}s {min(values):>6.2f}s {max(values):>6.2f}s {median / anchor:>8.1f}×"
+            f"{label:<36} {median:>6.2f}s {min(values):>5.2f}s {max(values):>5.2f}s {median / anchor:>7.1f}×"
+            f" {used:>6.2f} {used / anchor_cpu:>7.1f}×"
         )
     print("anchor: bare PySide6 + QWebEngineView showing about:blank, same interpreter, same minutes")
+    print("CPU s: median user+system seconds of the process and the web engine processes it waited for")
 
 
 if __name__ == "__main__":
