@@ -65,7 +65,10 @@ def children_cpu() -> float:
 def launch(cmd: list[str], env: dict[str, str], expect: str | None) -> float:
     """Wall-clock seconds; the CPU seconds it used (with its web engine processes) go to CPU[-1]."""
     cpu0, t0 = children_cpu(), time.perf_counter()
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    # cwd: the user folder, as `python -m` puts the current folder first on sys.path (it must not pick a tree)
+    home = env["REDTOUR_HOME"]
+    os.makedirs(home, exist_ok=True)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, cwd=home)
     seconds = time.perf_counter() - t0
     CPU.append(children_cpu() - cpu0)
     if done.returncode != 0 or (expect is not None and expect not in done.stdout):
