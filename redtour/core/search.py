@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from redtour import paths
 from redtour.core.catalogue import Venue
 
 _SPACES = re.compile(r"[\s·\-_'’()（）]+")
@@ -20,13 +22,32 @@ def normalise(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
+PINYIN_TABLE = ("catalogue", "pinyin.json")  # under resources/: scripts/pinyin_table.py writes it
+
+
+@cache
+def _bundled_forms() -> dict[str, tuple[str, ...]]:
+    """The catalogue's names and aliases, already converted: the venue list sorts by pinyin when the window
+    opens, and importing pypinyin (its phrase dictionary and segmenter) costs ~0.7 s of every start."""
+    try:
+        table = json.loads(paths.resource(*PINYIN_TABLE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {text: tuple(forms) for text, forms in table.items()}
+
+
 @lru_cache(maxsize=4096)
 def pinyin_forms(text: str) -> tuple[str, ...]:
     """Full pinyin from each syllable onwards (``guzhenghong…``, ``zhenghong…``, …) and the initials.
 
     Full pinyin only matches from a syllable boundary, so ``gzh`` does not hit zhan·dong·zhan (``ngzh``).
     """
-    from pypinyin import Style, lazy_pinyin  # imported on first use: loading its dictionary takes ~0.2 s
+    return _bundled_forms().get(text) or convert_to_pinyin_forms(text)
+
+
+def convert_to_pinyin_forms(text: str) -> tuple[str, ...]:
+    """``pinyin_forms`` computed by pypinyin (names staff typed, and scripts/pinyin_table.py)."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: see _bundled_forms
 
     syllables = [normalise(s) for s in lazy_pinyin(text, style=Style.NORMAL, errors="default")]
     suffixes = ["".join(syllables[i:]) for i in range(len(syllables))]

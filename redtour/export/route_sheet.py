@@ -15,8 +15,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from redtour import paths
 from redtour.core.calendar import WEEKDAY_ZH, weekly_summary
 from redtour.core.catalogue import Venue
@@ -225,6 +223,8 @@ def sheet_context(plan: Plan, options: SheetOptions, map_uri: str) -> dict[str, 
 
 
 def render_sheet_html(plan: Plan, options: SheetOptions, map_uri: str) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape  # not on the app's start-up path
+
     env = Environment(
         loader=FileSystemLoader(paths.resource("templates")),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),

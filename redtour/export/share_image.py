@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from redtour import paths
 from redtour.core.people import mask_mobile
 from redtour.core.planner import Plan
@@ -55,6 +53,8 @@ def image_context(plan: Plan, options: ImageOptions, map_uri: str) -> dict[str, 
 
 
 def render_image_html(plan: Plan, options: ImageOptions, map_uri: str) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape  # not on the app's start-up path
+
     env = Environment(
         loader=FileSystemLoader(paths.resource("templates")),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),

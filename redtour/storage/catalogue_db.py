@@ -120,9 +120,14 @@ def sync_from_bundle(user_db: Database, bundle: Path) -> MergeReport | None:
     if not bundle.exists():
         log.warning("bundled catalogue %s is missing; keeping the venues already in the database", bundle)
         return None
-    venues, digest = bundled_venues(bundle)
-    if digest and digest == read_meta(user_db, DIGEST_KEY):
-        return None
+    bundled = open_bundled(bundle)
+    try:  # the digest first: on every start but the first after an update, the venues need not be read
+        digest = read_meta(bundled, DIGEST_KEY) or ""
+        if digest and digest == read_meta(user_db, DIGEST_KEY):
+            return None
+        venues = VenueRepository(bundled).list_venues(include_retired=True)
+    finally:
+        bundled.dispose()
     report = merge_catalogue(user_db, venues, digest)
     log.info("merged catalogue %s: %s", digest, report)
     return report

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from redtour.core.errors import RedtourError
@@ -80,6 +79,8 @@ def union_kind(name: str) -> str:
 
 def insert_ignoring_duplicates(session: Session, table: Any) -> Any:
     """INSERT … ON CONFLICT DO NOTHING for the session's backend (SQLite or PostgreSQL)."""
+    from sqlalchemy.dialects import postgresql, sqlite  # postgresql's pulls in asyncio: only when writing
+
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
     return module.insert(table).on_conflict_do_nothing()

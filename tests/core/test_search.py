@@ -1,7 +1,11 @@
+import subprocess
+import sys
+
 import pytest
 
 from redtour.core.catalogue import Venue
-from redtour.core.search import matches, resolve, search
+from redtour.core.search import _bundled_forms, matches, pinyin_forms, resolve, search
+from tests.conftest import REPO
 
 GZH = Venue(
     id="guzhenghong",
@@ -44,3 +48,17 @@ def test_pinyin_matches_only_from_syllable_boundaries():
     hudong = Venue(id="hudong", name_zh="沪东工人运动展示馆")
     assert not matches(hudong, "gzh")  # yun·dong·zhan spells …ngzh… but not from a syllable start
     assert matches(hudong, "zhanshi") and matches(hudong, "hdgr") and matches(hudong, "hudonggong")
+
+
+def test_the_bundled_pinyin_table_is_what_pypinyin_gives_for_the_catalogue():
+    """The venue list sorts by pinyin without importing pypinyin at start-up; the table must not go stale."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "pinyin_table.py"), "--check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_names_outside_the_table_are_still_converted():
+    assert "顾正红纪念馆" in _bundled_forms()
+    assert "工人新村" not in _bundled_forms()
+    assert pinyin_forms("工人新村") == ("gongrenxincun", "renxincun", "xincun", "cun", "grxc")

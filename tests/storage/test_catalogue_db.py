@@ -7,11 +7,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from redtour import paths
 from redtour.core.errors import CatalogueError
 from redtour.storage.bootstrap import open_user_database
-from redtour.storage.catalogue_db import build_catalogue, bundled_venues, merge_catalogue
+from redtour.storage.catalogue_db import build_catalogue, bundled_venues, merge_catalogue, sync_from_bundle
 from redtour.storage.database import sqlite_url
 from redtour.storage.venues import VenueRepository
 from tests.conftest import FIXTURE_VENUES
@@ -75,6 +76,21 @@ def test_first_start_creates_the_working_db_in_the_user_folder_and_keeps_the_bun
         bundle.parent.chmod(0o755)
     assert hashlib.sha256(bundle.read_bytes()).hexdigest() == digest
     assert sorted(p.name for p in bundle.parent.iterdir()) == ["sites.db"]
+
+
+def test_a_start_after_the_merge_reads_only_the_bundles_digest(tmp_path, user_db):
+    """The venues of an unchanged bundle are not read again (start-up time): a copy without its venue table
+    but with the same digest is accepted as is; one with another digest is read (and fails here)."""
+    bundle = tmp_path / "sites.db"
+    build_catalogue(FIXTURE_VENUES, bundle)
+    sync_from_bundle(user_db, bundle)  # merged now, or already by the fixture
+    with sqlite3.connect(bundle) as con:
+        con.execute("DROP TABLE venue")
+    assert sync_from_bundle(user_db, bundle) is None
+    with sqlite3.connect(bundle) as con:
+        con.execute("UPDATE app_meta SET value = 'another' WHERE key = 'catalogue_digest'")
+    with pytest.raises(OperationalError):
+        sync_from_bundle(user_db, bundle)
 
 
 @pytest.mark.sqlite_only

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from redtour.core.errors import DatabaseError
 from redtour.storage.bootstrap import open_user_database, resolve_db_url
 from redtour.storage.database import SQLITE_APPLICATION_ID, Database, sqlite_url
-from redtour.storage.migrate import current_revision, head_revision, upgrade
+from redtour.storage.migrate import HEAD, current_revision, head_revision, upgrade
 
 
 @pytest.mark.sqlite_only
@@ -84,3 +84,8 @@ def test_foreign_keys_cascade_from_venue_to_corrections(user_db):
         con.execute("pragma foreign_keys=on")
         con.execute("delete from venue where id='alpha'")
         assert con.execute("select count(*) from venue_correction").fetchone()[0] == 0
+
+
+def test_the_head_constant_is_alembics_head():
+    """Start-up skips alembic when the database is at HEAD: a new migration must move HEAD too."""
+    assert head_revision() == HEAD

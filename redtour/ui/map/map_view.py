@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
 from redtour.mapping.markers import day_notice, venue_markers
-from redtour.mapping.page import build_page
+from redtour.mapping.page_cache import cached_page
 from redtour.mapping.protocol import (
     BaseLayerChanged,
     ContextAction,
@@ -130,7 +130,7 @@ class MapView(QWidget):
 
     def _page_html(self) -> str:
         if self._html is None:
-            self._html = build_page(menu=self.menu, tiles=self.providers, language=self.language)
+            self._html = cached_page(self.menu, self.providers, self.language)  # folium only on a miss
         return self._html
 
     def set_providers(self, providers: tuple[TileProvider, ...]) -> None:

@@ -1,0 +1,141 @@
+"""Start-up to a window with its map: ``redtour --exit-after-start``, cold and warm, against an anchor.
+
+    python benchmarks/bench_startup.py [--runs 7] [--source DIR ...] [--bundle build/dist/redtour]
+
+Each run launches a new process and times it by the wall clock until it exits (interpreter start, imports,
+database, window, the map page's hello over QWebChannel, quit; docs/reliability.md). ``cold``: a fresh user
+folder every run (new database, empty caches); ``warm``: one user folder, after a first launch. The anchor is
+the floor of any QtWebEngine app on this machine in the same minutes: a bare PySide6 process that shows a
+QWebEngineView with about:blank and quits on loadFinished. Runs are interleaved (anchor, then each subject),
+so a machine that gets busier slows all of them alike; the ratio to the anchor is the figure to compare
+between machines. ``--source`` times other source trees too (e.g. the main checkout, for a before/after).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CPU: list[float] = []
+ANCHOR = """
+import sys
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWebEngineWidgets import QWebEngineView
+app = QApplication(sys.argv)
+view = QWebEngineView()
+view.loadFinished.connect(lambda ok: app.quit())
+view.resize(800, 600)
+view.show()
+view.setUrl(QUrl("about:blank"))
+app.exec()
+"""
+
+
+def environment(home: Path, source: Path | None) -> dict[str, str]:
+    # As a user's machine runs it (packaging/smoke_test.py does the same): no PYTHON* settings, so bytecode is
+    # cached (PYTHONDONTWRITEBYTECODE would recompile every module on every start).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDTOUR_", "PYTHON"))}
+    env.update(
+        REDTOUR_HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),  # the settings file too: no earlier choices leak in
+        QT_QPA_PLATFORM="offscreen",
+        QTWEBENGINE_DISABLE_SANDBOX="1",
+        QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --no-sandbox",
+    )
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+    return env
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def launch(cmd: list[str], env: dict[str, str], expect: str | None) -> float:
+    """Wall-clock seconds; the CPU seconds it used (with its web engine processes) go to CPU[-1]."""
+    cpu0, t0 = children_cpu(), time.perf_counter()
+    # cwd: the user folder, as `python -m` puts the current folder first on sys.path (it must not pick a tree)
+    home = env["REDTOUR_HOME"]
+    os.makedirs(home, exist_ok=True)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, cwd=home)
+    seconds = time.perf_counter() - t0
+    CPU.append(children_cpu() - cpu0)
+    if done.returncode != 0 or (expect is not None and expect not in done.stdout):
+        raise SystemExit(
+            f"{' '.join(cmd)} failed ({done.returncode}): {done.stdout[-500:]} {done.stderr[-1500:]}"
+        )
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--source", type=Path, action="append", default=[], help="another source tree to time"
+    )
+    parser.add_argument(
+        "--bundle", type=Path, help="a PyInstaller bundle folder (build/dist/redtour) to time"
+    )
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="redtour-bench-startup-"))
+    ok = "main window shown: True, map loaded: True"
+    subjects: dict[str, tuple[list[str], Path | None]] = {}
+    for tree in [ROOT, *args.source]:
+        label = "source" if tree == ROOT else f"source {tree}"
+        subjects[label] = ([sys.executable, "-m", "redtour", "--exit-after-start"], tree.resolve())
+    if args.bundle is not None:
+        subjects["bundle"] = ([str(args.bundle.resolve() / "redtour"), "--exit-after-start"], None)
+
+    times: dict[str, list[float]] = {"anchor": []}
+    cpu: dict[str, list[float]] = {"anchor": []}
+    warm_homes = {}
+    for label, (cmd, tree) in subjects.items():  # the warm folders get their first launch now
+        warm_homes[label] = work / f"warm-{len(warm_homes)}"
+        launch(cmd, environment(warm_homes[label], tree), ok)
+        for kind in ("cold", "warm"):
+            times[f"{label}, {kind}"], cpu[f"{label}, {kind}"] = [], []
+    for run in range(args.runs):
+        times["anchor"].append(
+            launch([sys.executable, "-c", ANCHOR], environment(work / "anchor", None), None)
+        )
+        cpu["anchor"].append(CPU[-1])
+        for label, (cmd, tree) in subjects.items():
+            cold = work / f"cold-{run}-{label.replace('/', '_')}"
+            times[f"{label}, cold"].append(launch(cmd, environment(cold, tree), ok))
+            cpu[f"{label}, cold"].append(CPU[-1])
+            shutil.rmtree(cold, ignore_errors=True)
+            times[f"{label}, warm"].append(launch(cmd, environment(warm_homes[label], tree), ok))
+            cpu[f"{label}, warm"].append(CPU[-1])
+    shutil.rmtree(work, ignore_errors=True)
+
+    anchor = statistics.median(times["anchor"])
+    anchor_cpu = statistics.median(cpu["anchor"])
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"start-up to window with map — {args.runs} runs each, {os.cpu_count()} cores, load average {load}")
+    print(f"{'subject':<36} {'median':>7} {'min':>6} {'max':>6} {'÷ anchor':>8} {'CPU s':>6} {'÷ anchor':>8}")
+    for label, values in times.items():
+        median, used = statistics.median(values), statistics.median(cpu[label])
+        print(
+            f"{label:<36} {median:>6.2f}s {min(values):>5.2f}s {max(values):>5.2f}s {median / anchor:>7.1f}×"
+            f" {used:>6.2f} {used / anchor_cpu:>7.1f}×"
+        )
+    print("anchor: bare PySide6 + QWebEngineView showing about:blank, same interpreter, same minutes")
+    print("CPU s: median user+system seconds of the process and the web engine processes it waited for")
+
+
+if __name__ == "__main__":
+    main()

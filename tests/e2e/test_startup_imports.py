@@ -1,0 +1,67 @@
+"""What the app imports on its way to the window with its map (issue 15: start-up ≤ 1.2 s).
+
+The start is timed in benchmarks/bench_startup.py; here only what it loads, read from ``python -X importtime``
+of a real ``redtour --exit-after-start`` in a fresh user folder, then again in the same folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ON_POSTGRES
+
+#: Never needed to show the window: the solver, the Word and Excel writers.
+NEVER = ("ortools", "docx", "docxtpl", "openpyxl")
+#: Needed only on a first start (folium, with jinja2 and pandas, builds the map page for the cache; alembic
+#: creates the database), or to sort a name outside the bundled pinyin table.
+FIRST_START_ONLY = ("folium", "branca", "jinja2", "pandas", "numpy", "alembic", "pypinyin")
+_LINE = re.compile(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)$", re.MULTILINE)
+
+
+def started(home) -> set[str]:
+    env = {**os.environ, "REDTOUR_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "redtour", "--exit-after-start"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "main window shown: True, map loaded: True" in done.stdout
+    modules = {name.split(".")[0] for name in _LINE.findall(done.stderr)}
+    assert "redtour" in modules and "PySide6" in modules  # the parse saw the start
+    return modules
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="the local database file is what a start creates and migrates")
+def test_start_up_leaves_the_heavy_modules_unloaded(tmp_path):
+    first = started(tmp_path)
+    assert not first & set(NEVER), first & set(NEVER)
+    assert {"folium", "alembic"} <= first  # the first start builds the page and the database
+    again = started(tmp_path)
+    assert not again & {*NEVER, *FIRST_START_ONLY}, again & {*NEVER, *FIRST_START_ONLY}
+
+
+def test_the_collector_is_back_on_once_the_window_is_up(tmp_path):
+    """Start-up runs with the cyclic GC off (redtour/app.py); the app must not keep running without it."""
+    code = (
+        "import gc\nfrom redtour.cli import main\n"
+        "from redtour import app\n"
+        "shown = app._quit_once_painted\n"
+        "def check(qapp, window):\n"
+        "    print('collector on while the window is up:', gc.isenabled(), flush=True)\n"
+        "    shown(qapp, window)\n"
+        "app._quit_once_painted = check\n"
+        "main(['--exit-after-start'])\n"
+    )
+    env = {**os.environ, "REDTOUR_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "collector on while the window is up: True" in done.stdout
+    assert "map loaded: True" in done.stdout
