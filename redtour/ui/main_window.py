@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from redtour import paths
 from redtour.core.catalogue import Location, Venue
@@ -29,12 +30,14 @@ from redtour.ui.layout import MapFolding, fit_to_screen
 from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.operations import WriteOp, executor, hub
-from redtour.ui.pages.campaign_page import CampaignPage
 from redtour.ui.pages.participation_page import ParticipationPage
 from redtour.ui.pages.planner_page import PlannerPage
 from redtour.ui.pages.sites_page import SitesPage
-from redtour.ui.pages.stats_page import StatsPage
 from redtour.ui.settings import Settings
+
+if TYPE_CHECKING:  # built on first use (lazy tabs): their modules (QtCharts, the scheduler) load then
+    from redtour.ui.pages.campaign_page import CampaignPage
+    from redtour.ui.pages.stats_page import StatsPage
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +76,15 @@ class MainWindow(QMainWindow):
         if self.planner is not None:
             self.tabs.addTab(self.planner, tr("行程规划"))
         self.participation = ParticipationPage(database, settings, self) if database is not None else None
-        self.stats = StatsPage(database, self) if database is not None else None
-        if self.participation is not None and self.stats is not None:
+        # The statistics and campaign tabs are built when first opened (or first asked for): a start-up shows
+        # the catalogue and the map sooner. A placeholder carries the page's objectName (the map folding's key).
+        self._stats: StatsPage | None = None
+        self._campaign: CampaignPage | None = None
+        self._placeholders: dict[str, QWidget] = {}
+        if self.participation is not None:
             self.tabs.addTab(self.participation, tr("参与记录"))
-            self.tabs.addTab(self.stats, tr("统计"))
-        self.campaign = CampaignPage(database, self) if database is not None else None
-        if self.campaign is not None:
-            self.tabs.addTab(self.campaign, tr("活动"))
+            self._add_placeholder("statsPage", tr("统计"))
+            self._add_placeholder("campaignPage", tr("活动"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.tabs)
         self.map_pane = map_pane
@@ -132,15 +137,10 @@ class MainWindow(QMainWindow):
                 self.map_pane.startHereRequested.connect(self._start_here)
                 self.map_pane.endHereRequested.connect(self._end_here)
         hub().changed.connect(self.changed)
-        if self.participation is not None and self.stats is not None:
+        if self.participation is not None:
             self.participation.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
-            self.stats.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.changed.connect(self.participation.lazy.on_changed)
-            self.changed.connect(self.stats.lazy.on_changed)
-        if self.campaign is not None:
-            self.campaign.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.campaign.routeChanged.connect(self._show_route)
-            self.changed.connect(self.campaign.lazy.on_changed)
+        self.tabs.currentChanged.connect(lambda _i: self._build_current_tab())
         if self.map_pane is not None:
             self.venuesChanged.connect(lambda _venues: self._refresh_map())
             self.map_pane.venueClicked.connect(self.sites.select_venue)
@@ -150,6 +150,61 @@ class MainWindow(QMainWindow):
             if self.settings.base_layer:
                 self.map_pane.set_base_layer(self.settings.base_layer)
 
+    # --- lazy tabs -----------------------------------------------------------------------------------
+    def _add_placeholder(self, name: str, title: str) -> None:
+        placeholder = QWidget(objectName=name)
+        self._placeholders[name] = placeholder
+        self.tabs.addTab(placeholder, title)
+
+    def _build_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if current is self._placeholders.get("statsPage"):
+            _ = self.stats
+        elif current is self._placeholders.get("campaignPage"):
+            _ = self.campaign
+
+    def _swap_in(self, name: str, page: QWidget) -> None:
+        placeholder = self._placeholders.pop(name)
+        index = self.tabs.indexOf(placeholder)
+        was_current, title = self.tabs.currentIndex() == index, self.tabs.tabText(index)
+        self.tabs.blockSignals(True)  # the swap is not the user changing tabs
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, title)
+        if was_current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+
+    @property
+    def stats(self) -> StatsPage | None:
+        """The statistics page, built on first use."""
+        if self._stats is None and "statsPage" in self._placeholders and self.database is not None:
+            from redtour.ui.pages.stats_page import StatsPage
+
+            page = StatsPage(self.database, self)
+            page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.changed.connect(page.lazy.on_changed)
+            page.set_venues(self._all)
+            page.lazy.mark()
+            self._stats = page
+            self._swap_in("statsPage", page)
+        return self._stats
+
+    @property
+    def campaign(self) -> CampaignPage | None:
+        """The campaign page, built on first use."""
+        if self._campaign is None and "campaignPage" in self._placeholders and self.database is not None:
+            from redtour.ui.pages.campaign_page import CampaignPage
+
+            page = CampaignPage(self.database, self)
+            page.holidays = self.holidays
+            page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            page.routeChanged.connect(self._show_route)
+            self.changed.connect(page.lazy.on_changed)
+            self._campaign = page
+            self._swap_in("campaignPage", page)
+        return self._campaign
+
     # --- data ----------------------------------------------------------------------------------------
     def reload(self) -> None:
         self._all = self.venues.list_venues()
@@ -158,11 +213,12 @@ class MainWindow(QMainWindow):
         if self.planner is not None:
             self.planner.set_holidays(self.holidays)
             self.planner.set_venues(self._all)
-        if self.participation is not None and self.stats is not None:
+        if self.participation is not None:
             self.participation.set_venues(self._all)
             self.participation.lazy.mark()
-            self.stats.set_venues(self._all)
-            self.stats.lazy.mark()
+        if self._stats is not None:
+            self._stats.set_venues(self._all)
+            self._stats.lazy.mark()
         self._refresh_map(fit=True)
 
     def _refresh_map(self, *, fit: bool = False) -> None:
@@ -350,8 +406,8 @@ class MainWindow(QMainWindow):
         self.sites.set_holidays(holidays)
         if self.planner is not None:
             self.planner.set_holidays(holidays)
-        if self.campaign is not None:
-            self.campaign.holidays = holidays  # used at its next schedule run and grid redraw
+        if self._campaign is not None:
+            self._campaign.holidays = holidays  # used at its next schedule run and grid redraw
         self._refresh_map()
 
     def _open_about(self) -> None:

@@ -20,6 +20,8 @@ NEVER = ("ortools", "docx", "docxtpl", "openpyxl")
 #: Needed only on a first start (folium, with jinja2 and pandas, builds the map page for the cache; alembic
 #: creates the database), or to sort a name outside the bundled pinyin table.
 FIRST_START_ONLY = ("folium", "branca", "jinja2", "pandas", "numpy", "alembic", "pypinyin")
+#: Tabs built when first opened (ui/main_window.py): the statistics page (QtCharts) and the campaign page.
+LAZY_TABS = ("redtour.ui.pages.stats_page", "redtour.ui.pages.campaign_page", "PySide6.QtCharts")
 _LINE = re.compile(r"^import time:\s+\d+ \|\s+\d+ \|\s+(\S+)$", re.MULTILINE)
 
 
@@ -34,8 +36,11 @@ def started(home) -> set[str]:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "main window shown: True, map loaded: True" in done.stdout
-    modules = {name.split(".")[0] for name in _LINE.findall(done.stderr)}
+    full = set(_LINE.findall(done.stderr))
+    modules = {name.split(".")[0] for name in full}
     assert "redtour" in modules and "PySide6" in modules  # the parse saw the start
+    assert "redtour.ui.pages.sites_page" in full
+    assert not full & set(LAZY_TABS), full & set(LAZY_TABS)
     return modules
 
 

@@ -174,3 +174,24 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_statistics_and_campaign_tabs_are_built_when_first_opened(qtbot, user_db, tmp_path):
+    """Start-up builds neither page; opening the tab builds it in place (same position and title), and a page
+    built after a write still shows that write (it loads on first show)."""
+    import_roster(user_db, write_csv(tmp_path / "r.csv", roster_rows(3)), "普陀区总工会")
+    ParticipationRepository(user_db).create_group("普陀区总工会", "第一批", date(2026, 5, 1), ["alpha"])
+    win = make_window(qtbot, user_db, tmp_path)
+    assert win._stats is None and win._campaign is None
+    titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    win.tabs.setCurrentWidget(win.participation)
+    win.participation._set_visible_checked(True)
+    win.participation.checkin_selected()  # before the statistics page exists
+    stats_index = titles.index("统计")
+    win.tabs.setCurrentIndex(stats_index)
+    assert win._stats is not None and win.tabs.currentWidget() is win._stats
+    assert win.tabs.indexOf(win._stats) == stats_index
+    assert win._stats.stats is not None and win._stats.stats.visits == 3
+    win.tabs.setCurrentIndex(titles.index("活动"))
+    assert win._campaign is not None and win.tabs.currentWidget() is win._campaign
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == titles
