@@ -18,7 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from redtour.storage.database import Database
-from redtour.storage.models import AuditRow
+from redtour.storage.models import AuditRow, ImportBatchRow
 
 GENESIS = "0" * 64
 
@@ -87,3 +87,30 @@ def verify_chain(db: Database) -> int | None:
                 return row.id
             prev = row.hash
     return None
+
+
+def record_import(
+    session: Session,
+    kind: str,
+    file_name: str,
+    sha256: str,
+    *,
+    added: int,
+    merged: int,
+    skipped: int,
+    detail: dict[str, Any],
+) -> None:
+    """An applied import: its batch row (the same file is recognised next time) and its audit entry
+    ``<kind>.import``, both in the caller's transaction."""
+    session.add(
+        ImportBatchRow(
+            kind=kind,
+            file_name=file_name,
+            sha256=sha256,
+            added=added,
+            merged=merged,
+            skipped=skipped,
+            at=datetime.now(),
+        )
+    )
+    record(session, f"{kind}.import", {"file": file_name, "sha256": sha256, **detail})

@@ -22,7 +22,7 @@ from redtour.storage.campaign_rows import CampaignRequestRow, CampaignUnionRow
 from redtour.storage.campaigns import Campaign, place_to_dict
 from redtour.storage.database import Database, Rollback
 from redtour.storage.holidays import load_calendar
-from redtour.storage.models import ImportBatchRow, TradeUnionRow
+from redtour.storage.models import TradeUnionRow
 from redtour.storage.participation import ensure_union, new_uuid
 from redtour.storage.venues import VenueRepository
 
@@ -120,21 +120,9 @@ def import_requests(
                     created=now,
                 )
             )
-        s.add(
-            ImportBatchRow(
-                kind="campaign",
-                file_name=path.name,
-                sha256=sha,
-                added=report.added,
-                merged=0,
-                skipped=len(report.skipped),
-                at=now,
-            )
-        )
-        audit.record(
-            s,
-            "campaign.import",
-            {"campaign": campaign.uuid, "file": path.name, "sha256": sha, "added": report.added},
-        )
+        audit.record_import(
+            s, "campaign", path.name, sha, added=report.added, merged=0, skipped=len(report.skipped),
+            detail={"campaign": campaign.uuid, "added": report.added},
+        )  # fmt: skip
         report.applied = True
     return report

@@ -26,7 +26,7 @@ from redtour.storage import audit
 from redtour.storage.batching import file_sha256
 from redtour.storage.database import Database
 from redtour.storage.merge import MergeCounts, Record, run_merge
-from redtour.storage.models import ImportBatchRow, VenueRow
+from redtour.storage.models import VenueRow
 from redtour.storage.participation import union_kind
 
 REQUIRED = ("日期", "场馆编号", "姓名", "工会", "记录编号", "人员编号")
@@ -143,29 +143,16 @@ def import_log(
     sha = file_sha256(path)
 
     def record(s: Session) -> None:
-        s.add(
-            ImportBatchRow(
-                kind="log",
-                file_name=path.name,
-                sha256=sha,
-                added=report.added,
-                merged=report.merged,
-                skipped=len(report.skipped),
-                at=datetime.now(),
-            )
-        )
-        audit.record(
-            s,
-            "log.import",
-            {
-                "file": path.name,
-                "sha256": sha,
-                "added": report.added,
-                "merged": report.merged,
-                "people_added": report.people_added,
-                "conflicts_kept_local": len(report.conflicts),
-            },
-        )
+        detail = {
+            "added": report.added,
+            "merged": report.merged,
+            "people_added": report.people_added,
+            "conflicts_kept_local": len(report.conflicts),
+        }
+        audit.record_import(
+            s, "log", path.name, sha, added=report.added, merged=report.merged,
+            skipped=len(report.skipped), detail=detail,
+        )  # fmt: skip
 
     run_merge(
         db,

@@ -95,30 +95,17 @@ def import_roster(
         if report.errors or dry_run:
             raise Rollback  # the report is complete: nothing has to be written to know what would happen
         _apply(s, parsed, report, to_add, to_merge, group_id, cancelled)
-        s.add(
-            ImportBatchRow(
-                kind="roster",
-                file_name=path.name,
-                sha256=sha,
-                added=report.added,
-                merged=report.merged,
-                skipped=len(report.skipped),
-                at=datetime.now(),
-            )
-        )
-        audit.record(
-            s,
-            "roster.import",
-            {
-                "file": path.name,
-                "sha256": sha,
-                "union": report.union,
-                "added": report.added,
-                "merged": report.merged,
-                "skipped": len(report.skipped),
-                "group": group_id,
-            },
-        )
+        detail = {
+            "union": report.union,
+            "added": report.added,
+            "merged": report.merged,
+            "skipped": len(report.skipped),
+            "group": group_id,
+        }
+        audit.record_import(
+            s, "roster", path.name, sha, added=report.added, merged=report.merged,
+            skipped=len(report.skipped), detail=detail,
+        )  # fmt: skip
         report.applied = True
     return report
 
