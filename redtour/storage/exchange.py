@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,13 +23,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redtour import __version__
-from redtour.core.errors import CannotWriteError, os_error_message
 from redtour.storage import audit
 from redtour.storage.database import Database
 from redtour.storage.exchange_read import FORMAT, VERSION, ExchangeError, read_package
 from redtour.storage.merge import per_part, run_merge
 from redtour.storage.models import ParticipantRow, SavedPlaceRow, TourGroupRow, TradeUnionRow, VisitRow
 from redtour.storage.participation import union_and_children
+from redtour.storage.replaced_file import replaced_file
 
 __all__ = ["ExchangeError", "ExchangeReport", "export_package", "import_package"]
 
@@ -162,41 +160,35 @@ def export_package(db: Database, union_name: str, out: Path) -> dict[str, int]:
 
         counts: dict[str, int] = {}
         digests: dict[str, str] = {}
-        fd, tmp_name = tempfile.mkstemp(prefix=".redtour-exchange-", suffix=".zip", dir=out.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-                for part, rows in (
-                    ("unions", union_rows()),
-                    ("participants", participant_rows()),
-                    ("groups", group_rows()),
-                    ("visits", visit_rows()),
-                    ("places", place_rows()),
-                ):
-                    h, n = hashlib.sha256(), 0
-                    with z.open(f"{part}.jsonl", "w", force_zip64=True) as fh:
-                        for line in _jsonl(rows):
-                            fh.write(line)
-                            h.update(line)
-                            n += 1
-                    counts[part], digests[part] = n, h.hexdigest()
-                manifest = {
-                    "format": FORMAT,
-                    "version": VERSION,
-                    "app": __version__,
-                    "created": datetime.now().isoformat(timespec="seconds"),
-                    "exporter": audit.current_actor(),
-                    "union": {"uuid": top.uuid, "name": top.name},
-                    "counts": counts,
-                    "sha256": digests,
-                }
-                z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-            os.replace(tmp, out)
-        except OSError as exc:
-            raise CannotWriteError(os_error_message(exc, out)) from None
-        finally:
-            tmp.unlink(missing_ok=True)
+        with (
+            replaced_file(out, prefix=".redtour-exchange-", suffix=".zip") as tmp,
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z,
+        ):
+            for part, rows in (
+                ("unions", union_rows()),
+                ("participants", participant_rows()),
+                ("groups", group_rows()),
+                ("visits", visit_rows()),
+                ("places", place_rows()),
+            ):
+                h, n = hashlib.sha256(), 0
+                with z.open(f"{part}.jsonl", "w", force_zip64=True) as fh:
+                    for line in _jsonl(rows):
+                        fh.write(line)
+                        h.update(line)
+                        n += 1
+                counts[part], digests[part] = n, h.hexdigest()
+            manifest = {
+                "format": FORMAT,
+                "version": VERSION,
+                "app": __version__,
+                "created": datetime.now().isoformat(timespec="seconds"),
+                "exporter": audit.current_actor(),
+                "union": {"uuid": top.uuid, "name": top.name},
+                "counts": counts,
+                "sha256": digests,
+            }
+            z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     with db.writing() as s:
         audit.record(s, "exchange.export", {"file": out.name, "union": top.name, **counts})
     return counts

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, String, cast
 
-from redtour.core.errors import CannotWriteError, RedtourError, os_error_message
+from redtour.core.errors import RedtourError
 from redtour.core.participation import StatsFilter
 from redtour.export.participation_log import ExportInfo, write_log_csv, write_log_xlsx
 from redtour.export.xlsx_stream import MAX_ROWS
@@ -21,6 +19,7 @@ from redtour.storage.batching import file_sha256
 from redtour.storage.database import Database
 from redtour.storage.models import ParticipantRow, TourGroupRow, TradeUnionRow, VenueRow, VisitRow
 from redtour.storage.participation_stats import compute_stats, get_target
+from redtour.storage.replaced_file import replaced_file
 from redtour.storage.visits_query import ParentUnion, visits_query
 
 FORMATS = ("xlsx", "csv")
@@ -108,10 +107,7 @@ def export_log(
     if not out.parent.is_dir():
         raise ExportError(f"文件夹 {out.parent} 不存在")
     info = ExportInfo(audit.current_actor(), flt.describe(), full_phone, datetime.now())
-    fd, tmp_name = tempfile.mkstemp(prefix=".redtour-export-", suffix=f".{fmt}", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replaced_file(out, prefix=".redtour-export-", suffix=f".{fmt}") as tmp:
         rows = iter_log_rows(db, flt)
         if fmt == "csv":
             n = write_log_csv(tmp, rows, full_phone=full_phone)
@@ -124,11 +120,6 @@ def export_log(
                 tmp, rows, stats=stats, info=info, target=get_target(db), rows_per_sheet=rows_per_sheet
             )
         digest = file_sha256(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise CannotWriteError(os_error_message(exc, out)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
     with db.writing() as s:
         audit.record(
             s,
