@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>红色寻访助手 — 百万职工红色寻访</source>
-        <extracomment>The catalogue after a local correction (list[Venue]); pages holding venues subscribe.</extracomment>
+        <extracomment>The catalogue after a local correction (list[Venue]); pages holding venues subscribe. Changes (storage/changes.py): what a finished write changed, from any page. The one relay: pages subscribe here instead of to each other (ui/operations.py announces every write&apos;s changes).</extracomment>
         <translation>Red Tour Assistant — a million workers visit red sites</translation>
     </message>
     <message>
@@ -1486,6 +1486,22 @@ The package contains full mobile numbers: send it by a safe channel and delete i
     <message>
         <source>参观(分钟)</source>
         <translation>Visit (min)</translation>
+    </message>
+    <message>
+        <source>必去：优化时不会舍弃</source>
+        <translation>Must visit: the optimiser never drops it</translation>
+    </message>
+    <message>
+        <source>可选：时间不够时可舍弃</source>
+        <translation>Optional: dropped when time runs short</translation>
+    </message>
+    <message>
+        <source>场馆资料中的参观时长</source>
+        <translation>The visit length from the venue&apos;s record</translation>
+    </message>
+    <message>
+        <source>参观时长（分钟）</source>
+        <translation>Visit length (minutes)</translation>
     </message>
     <message>
         <source>输入场馆名、拼音或首字母，如 gzh</source>

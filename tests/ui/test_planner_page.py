@@ -73,7 +73,7 @@ def test_save_open_duplicate_delete(qtbot, page, monkeypatch, user_db):
     saved = repo.get(plan_id)
     assert saved.name == "周三线" and saved.day == date(2026, 12, 2)
     page.new_plan()
-    assert page.stops.rowCount() == 0
+    assert page.stop_model.rowCount() == 0
     page.open_plan(plan_id)
     assert [s.venue.id for s in page.plan.stops] == [s["venue_id"] for s in saved.request["stops"]]
     page.duplicate()

@@ -24,7 +24,8 @@ def page(qtbot, user_db):
 
 
 def stop_names(page):
-    return [page.stops.item(r, 0).text() for r in range(page.stops.rowCount())]
+    model = page.stop_model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def type_text(qtbot, page, text):

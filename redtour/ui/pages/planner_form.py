@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import date, time
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTableWidgetItem, QWidget
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from redtour.core.places import GeocodeError, resolve_place
-from redtour.core.planner import DEFAULT_VISIT_MIN, Lunch, Place, PlanError, PlanRequest, StopRequest
+from redtour.core.planner import Lunch, Place, PlanError, PlanRequest, StopRequest
 from redtour.core.travel import Mode
 from redtour.ui.dialogs.places_dialog import PlacesDialog
 from redtour.ui.i18n import tr
@@ -134,16 +134,7 @@ class PlannerFormMixin:
         self._push(before, tr("加入场馆"))
 
     def _append_stop_row(self, stop: StopRequest) -> None:
-        row = self.stops.rowCount()
-        self.stops.insertRow(row)
-        name = QTableWidgetItem(stop.venue.name_zh)
-        name.setData(Qt.ItemDataRole.UserRole, stop.venue.id)
-        name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.stops.setItem(row, 0, name)
-        must = QCheckBox(objectName="mustCheck", checked=stop.must)
-        self.stops.setCellWidget(row, 1, must)
-        minutes = QSpinBox(minimum=10, maximum=480, singleStep=5, value=stop.minutes)
-        self.stops.setCellWidget(row, 2, minutes)
+        self.stop_model.append(stop)
 
     def _add_picked(self, venue_id: str) -> None:
         if venue_id in self._stop_ids():
@@ -153,28 +144,18 @@ class PlannerFormMixin:
         self.status.emit(tr("已加入 {0}").format(self.venues[venue_id].name_zh))
 
     def _remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.stops.selectedIndexes()}, reverse=True)
+        rows = {i.row() for i in self.stops.selectionModel().selectedIndexes()}
         if not rows:
             return
         before = self.state()
-        for r in rows:
-            self.stops.removeRow(r)
+        self.stop_model.remove(rows)
         self._push(before, tr("移除场馆"))
 
     def _stop_ids(self) -> list[str]:
-        return [
-            str(self.stops.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in range(self.stops.rowCount())
-        ]
+        return self.stop_model.venue_ids()
 
     def _stop_requests(self) -> tuple[StopRequest, ...]:
-        out = []
-        for r in range(self.stops.rowCount()):
-            venue = self.venues[str(self.stops.item(r, 0).data(Qt.ItemDataRole.UserRole))]
-            must = self.stops.cellWidget(r, 1).isChecked()  # type: ignore[attr-defined]
-            minutes = self.stops.cellWidget(r, 2).value()  # type: ignore[attr-defined]
-            default = venue.visit_minutes or DEFAULT_VISIT_MIN
-            out.append(StopRequest(venue, must, None if minutes == default else minutes))
-        return tuple(out)
+        return self.stop_model.stop_requests()
 
     def request(self, *, optimize: bool = True) -> PlanRequest:
         try:
@@ -217,6 +198,4 @@ class PlannerFormMixin:
             self.lunch_from.setTime(_qtime(req.lunch.earliest))
             self.lunch_to.setTime(_qtime(req.lunch.latest_end))
             self.lunch_min.setValue(req.lunch.minutes)
-        self.stops.setRowCount(0)
-        for stop in req.stops:
-            self._append_stop_row(stop)
+        self.stop_model.set_stops(req.stops)

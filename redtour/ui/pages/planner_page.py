@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
-    QTableWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,7 @@ from redtour.storage.plans import PlanRepository
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.models.itinerary_model import ItineraryModel
+from redtour.ui.models.stop_list_model import MinutesDelegate, StopListModel
 from redtour.ui.operations import QueryOp
 from redtour.ui.pages.itinerary_moves import ItineraryMoves
 from redtour.ui.pages.place_inputs import fill_place_combo
@@ -172,9 +172,19 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         form.addRow(tr("午休"), lunch_row)
 
         # --- chosen venues -------------------------------------------------------------------------
-        self.stops = QTableWidget(0, 3, objectName="planStops")
-        self.stops.setHorizontalHeaderLabels([tr("场馆"), tr("必去"), tr("参观(分钟)")])
+        self.stop_model = StopListModel(lambda: self.venues, self)
+        self.stops = QTableView(objectName="planStops")
+        self.stops.setModel(self.stop_model)
+        self.stops.setItemDelegateForColumn(StopListModel.MINUTES, MinutesDelegate(self.stops))
+        self.stops.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.stops.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (StopListModel.MUST, StopListModel.MINUTES):
+            self.stops.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.stops.verticalHeader().setVisible(False)
         self.stops.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.picker = VenuePicker()
@@ -400,11 +410,7 @@ class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget)
         # the stop list follows the new order
         by_id = {s.venue.id: s for s in self._stop_requests()}
         rest = [s for v, s in by_id.items() if v not in venue_ids]
-        self.stops.setRowCount(0)
-        for v in venue_ids:
-            self._append_stop_row(by_id[v])
-        for s in rest:
-            self._append_stop_row(s)
+        self.stop_model.set_stops([*(by_id[v] for v in venue_ids), *rest])
         self._set_plan(plan)
         self._push(before, tr("调整顺序"))
 

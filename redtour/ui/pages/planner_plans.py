@@ -41,7 +41,7 @@ class SavedPlansMixin:
 
     def new_plan(self) -> None:
         self.current_id = None
-        self.stops.setRowCount(0)
+        self.stop_model.set_stops(())
         self._set_plan(None)
         self.undo.clear()
         self.refresh_plans()
