@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 
-from redtour.core.saved_request import saved_venue_ids
+from redtour.core.saved_request import SavedRequest, saved_request, saved_venue_ids
 from redtour.storage.database import Database
 from redtour.storage.models import PlanRow
 
@@ -20,7 +19,7 @@ class SavedPlan:
     uuid: str
     name: str
     day: date
-    request: dict[str, Any]
+    request: SavedRequest
     updated: datetime
 
     @property
@@ -34,7 +33,7 @@ class SavedPlan:
 
 
 def _saved(row: PlanRow) -> SavedPlan:
-    return SavedPlan(row.id, row.uuid, row.name, row.day, dict(row.request), row.updated)
+    return SavedPlan(row.id, row.uuid, row.name, row.day, saved_request(row.request), row.updated)
 
 
 class PlanRepository:
@@ -65,16 +64,17 @@ class PlanRepository:
                 )
             return _saved(rows[0])
 
-    def save(self, name: str, day: date, request: dict[str, Any], plan_id: int | None = None) -> SavedPlan:
+    def save(self, name: str, day: date, request: SavedRequest, plan_id: int | None = None) -> SavedPlan:
         """Create (``plan_id`` None) or overwrite a plan, in one transaction."""
         name = name.strip()
         if not name:
             raise ValueError("行程名称不能为空")
+        request = saved_request(request)  # what is stored is read back the same way
         now = datetime.now().replace(microsecond=0)
         with self.db.writing() as s:
             if plan_id is None:
                 row = PlanRow(
-                    uuid=str(uuid.uuid4()), name=name, day=day, request=request, created=now, updated=now
+                    uuid=str(uuid.uuid4()), name=name, day=day, request=dict(request), created=now, updated=now
                 )
                 s.add(row)
             else:
@@ -82,7 +82,7 @@ class PlanRepository:
                 if found is None:
                     raise LookupError(f"没有编号为 {plan_id} 的行程")
                 row = found
-                row.name, row.day, row.request, row.updated = name, day, request, now
+                row.name, row.day, row.request, row.updated = name, day, dict(request), now
             s.flush()
             return _saved(row)
 

@@ -9,6 +9,7 @@ from redtour.storage.database import Rollback
 from redtour.storage.participation import ParticipationRepository
 from redtour.storage.plans import PlanRepository
 from redtour.storage.venues import VenueRepository
+from tests.storage.test_plans import REQUEST
 
 
 def test_a_venue_correction_reports_venues(user_db):
@@ -18,10 +19,11 @@ def test_a_venue_correction_reports_venues(user_db):
     assert kinds == {"venues"}
 
 
+
 def test_a_saved_plan_reports_plans_and_a_group_reports_groups(user_db):
     venue = VenueRepository(user_db).list_venues()[0]
     with recording() as kinds:
-        PlanRepository(user_db).save("周六", date(2026, 5, 9), {}, None)
+        PlanRepository(user_db).save("周六", date(2026, 5, 9), REQUEST, None)
     assert kinds == {"plans"}
     with recording() as kinds:
         ParticipationRepository(user_db).create_group("普陀区总工会", "一队", date(2026, 5, 9), [venue.id])

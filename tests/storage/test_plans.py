@@ -4,9 +4,20 @@ from datetime import date
 
 import pytest
 
+from redtour.core.saved_request import SavedRequest
 from redtour.storage.plans import PlanRepository
 
-REQUEST = {"day": "2026-12-02", "stops": [{"venue_id": "alpha", "must": True, "visit_min": None}]}
+REQUEST: SavedRequest = {
+    "day": "2026-12-02",
+    "start": {"name": "出发地", "lat": 31.23, "lon": 121.47, "venue_id": None},
+    "end": None,
+    "start_time": "09:00",
+    "return_by": "17:00",
+    "group_size": 30,
+    "mode": "coach",
+    "lunch": None,
+    "stops": [{"venue_id": "alpha", "must": True, "visit_min": None}],
+}
 
 
 def test_plan_life_cycle(user_db):
@@ -28,4 +39,11 @@ def test_empty_name_is_refused_and_nothing_written(user_db):
     repo = PlanRepository(user_db)
     with pytest.raises(ValueError):
         repo.save("  ", date(2026, 12, 2), REQUEST)
+    assert repo.count() == 0
+
+
+def test_a_request_without_its_required_parts_is_refused_and_nothing_written(user_db):
+    repo = PlanRepository(user_db)
+    with pytest.raises(ValueError, match="start"):
+        repo.save("残缺", date(2026, 12, 2), {"day": "2026-12-02", "stops": []})  # type: ignore[typeddict-item]
     assert repo.count() == 0
