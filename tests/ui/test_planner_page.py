@@ -1,11 +1,13 @@
 """The planner page with real widgets, a real SQLite file and the real solver (run off the GUI thread)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from redtour.core.planner import plan_day
 from redtour.storage.plans import PlanRepository
 from redtour.storage.venues import VenueRepository
 from redtour.ui.pages.planner_page import PlannerPage
@@ -54,7 +56,12 @@ def test_drag_reorder_recomputes_and_undo_redo(qtbot, page):
     mime = page.model.mimeData([page.model.index(0, 0)])
     page.model.dropMimeData(mime, Qt.DropAction.MoveAction, 2, 0, QModelIndex())  # drop row 0 at the end
     assert stop_ids(page) == best[::-1]
-    assert page.plan.total_travel_min >= 0 and not page.plan.optimal
+    # the times are those of the new order, computed afresh (as 按列表顺序计算 would), and shown
+    expected = plan_day(replace(page.request(), optimize=False))
+    assert [s.venue.id for s in expected.stops] == best[::-1]
+    assert [(s.arrive, s.depart) for s in page.plan.stops] == [(s.arrive, s.depart) for s in expected.stops]
+    assert page.plan.total_travel_min == expected.total_travel_min and not page.plan.optimal
+    assert page.model.index(page.model.row_of_stop(0), 2).data() == f"{expected.stops[0].arrive:%H:%M}"
     page.undo.undo()
     assert stop_ids(page) == best
     page.undo.redo()
