@@ -108,8 +108,11 @@ def test_export_route_sheet_pdf_from_the_page(qtbot, page, tmp_path):
     optimise(qtbot, page)
     job = page.export_sheet_pdf(str(tmp_path / "sheet.pdf"))
     assert job is not None
+    # the job runs in the page's own event loop: only its button is off meanwhile, the rest stays usable
+    assert not page.pdf_button.isEnabled() and page.print_button.isEnabled() and page.isEnabled()
     with qtbot.waitSignal(job.finished, timeout=60_000) as done:
         pass
+    assert page.pdf_button.isEnabled()
     out = done.args[0]
     assert out == tmp_path / "sheet.pdf" and out.exists()
     text = "".join(p.extract_text() for p in PdfReader(out).pages)

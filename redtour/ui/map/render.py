@@ -81,7 +81,7 @@ class MapRenderJob(Job):
             self._token = view.request_painted()
             return
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(self.out), "PNG"):
+        if not image.save(str(self.out), "PNG"):  # type: ignore[call-overload]  # (the stub wants bytes; PySide takes str)
             raise OSError(f"could not write {self.out}")
         self.succeed(self.out)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QPushButton, QWidget
 
 from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, SheetPerson, logo_data_uri
 from redtour.storage.database import Database
@@ -40,6 +40,14 @@ class PlannerSheetMixin:
     venues: Any
     settings: Any
     current_id: int | None
+    print_button: QPushButton
+    pdf_button: QPushButton
+    status: Any  # a Signal(str) on the page
+
+    @property
+    def _sheet_widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
 
     def sheet_options(self) -> SheetOptions:
         s = self.settings
@@ -82,13 +90,14 @@ class PlannerSheetMixin:
             return None
         from redtour.ui.printing.print_sheet import SheetPrintJob
 
+        title = self._route_title()
         job = SheetPrintJob(
-            self.plan, list(self.venues.values()), self.sheet_options(), self._route_title(), parent=self
-        )  # type: ignore[arg-type]
+            self.plan, list(self.venues.values()), self.sheet_options(), title, parent=self._sheet_widget
+        )
         return self.start_sheet_job(self.print_button, job, self._open_preview)
 
     def _open_preview(self, printer: Any) -> None:
-        dialog = printer.preview_dialog(self)
+        dialog = printer.preview_dialog(self._sheet_widget)
         dialog.finished.connect(lambda _result: (printer.close(), dialog.deleteLater()))
         dialog.open()  # window-modal, without a local event loop
 
@@ -111,8 +120,8 @@ class PlannerSheetMixin:
             self.sheet_options(),
             Path(path),
             self._route_title(),
-            parent=self,
-        )  # type: ignore[arg-type]
+            parent=self._sheet_widget,
+        )
         return self.start_sheet_job(
             self.pdf_button, job, lambda out: self.status.emit(tr("已导出 {0}").format(out))
         )
@@ -134,7 +143,7 @@ class PlannerSheetMixin:
 
         def failed(message: str) -> None:
             over()
-            show_error(self, tr("导出失败：{0}").format(message))  # type: ignore[arg-type]
+            show_error(self._sheet_widget, tr("导出失败：{0}").format(message))
 
         job.finished.connect(finished)
         job.failed.connect(failed)

@@ -100,7 +100,7 @@ class LongImageJob(Job):
         if image.width() != WIDTH:
             image = image.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(self.out), "PNG"):
+        if not image.save(str(self.out), "PNG"):  # type: ignore[call-overload]  # (the stub wants bytes; PySide takes str)
             raise OSError(f"could not write {self.out}")
         self.succeed(self.out)
 
