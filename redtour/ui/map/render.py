@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
@@ -56,6 +56,7 @@ class MapRenderJob(Job):
 
         view = MapView()
         self._view = view
+        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)  # drawn, never flashed on the desktop
         view.view.setZoomFactor(self.zoom)
         view.resize(round(self.size[0] * self.zoom), round(self.size[1] * self.zoom))
         view.show()
