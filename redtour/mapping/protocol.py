@@ -32,6 +32,13 @@ class ContextAction:
 
 
 @dataclass(frozen=True)
+class MapPainted:
+    """The answer to a ReportPainted command (mapping/commands.py): everything sent before it is drawn."""
+
+    token: int
+
+
+@dataclass(frozen=True)
 class MapError:
     message: str
 
@@ -42,15 +49,27 @@ class BaseLayerChanged:
     datum: str  # "WGS-84" or "GCJ-02": what the overlays are drawn in now
 
 
-Message = MapReady | MarkerClicked | ContextAction | MapError | BaseLayerChanged
+Message = MapReady | MarkerClicked | ContextAction | MapError | BaseLayerChanged | MapPainted
 
 
 def parse_message(text: str) -> Message:
     """Parse one message from the page; anything unexpected raises ValueError (the page is not trusted)."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON: {exc}") from exc
+        return _parse(text)
+    except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as exc:  # JSONDecodeError: a ValueError
+        raise ValueError(f"malformed map message ({type(exc).__name__}: {exc})") from exc
+
+
+def _coordinate(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"a coordinate must be a number, not {type(value).__name__}")
+    return float(value)
+
+
+def _parse(text: str) -> Message:
+    if not isinstance(text, str):
+        raise TypeError("a message must be a JSON string")
+    data = json.loads(text)
     if not isinstance(data, dict):
         raise ValueError("a message must be a JSON object")
     kind = data.get("type")
@@ -59,7 +78,7 @@ def parse_message(text: str) -> Message:
     if kind == "marker_clicked" and isinstance(data.get("id"), str):
         return MarkerClicked(data["id"])
     if kind == "context" and data.get("action") in ("start_here", "end_here", "add_venue", "place_venue"):
-        lat, lon = float(data["lat"]), float(data["lon"])
+        lat, lon = _coordinate(data["lat"]), _coordinate(data["lon"])
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError("coordinates out of range")
         return ContextAction(data["action"], lat, lon)
@@ -69,9 +88,11 @@ def parse_message(text: str) -> Message:
         and data.get("datum") in ("WGS-84", "GCJ-02")
     ):
         return BaseLayerChanged(data["name"][:200], data["datum"])
+    if kind == "painted" and type(data.get("token")) is int:
+        return MapPainted(data["token"])
     if kind == "error":
         return MapError(str(data.get("message", ""))[:2000])
-    raise ValueError(f"unknown message type {kind!r}")
+    raise ValueError(f"unknown message type {str(kind)[:80]!r}")
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,25 @@ app → main_window → pages → printing → app)."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 from redtour import APP_NAME, __version__
 
 
-def create_application(argv: list[str] | None = None):
-    """The QApplication, with everything that must happen before it exists done first."""
+def create_application(argv: list[str] | None = None, *, headless: bool = False):
+    """The QApplication, with everything that must happen before it exists done first.
+
+    ``headless``: for the CLI's rendering (no display needed) unless the caller chose a platform itself.
+    """
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is not None:
         return app
-    from redtour.ui.map.scheme import register_url_schemes
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from redtour.ui.url_scheme import register_url_schemes
 
     register_url_schemes()  # Qt requires custom schemes before the application object
     app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from redtour import paths
 
-if TYPE_CHECKING:
-    from PySide6.QtWebEngineCore import QWebEnginePage
-
 log = logging.getLogger(__name__)
-#: Starts every @font-face of the page loading (one the layout has not asked for yet would report "loaded"
-#: too early) and answers whether the set has finished.
-_FONTS_STATUS_JS = (
-    "[...document.fonts].forEach(f => { if (f.status === 'unloaded') f.load().catch(() => {}); });"
-    "document.fonts.status"
-)
 
 
 def install_app_font(app: QGuiApplication) -> str | None:
@@ -44,29 +33,3 @@ def install_app_font(app: QGuiApplication) -> str | None:
     font.setFamilies([*[f for f in current if f != family], family])
     app.setFont(font)
     return family
-
-
-def wait_for_web_fonts(page: QWebEnginePage, timeout_ms: int) -> bool:
-    """Wait until a loaded page's web fonts (the bundled font) are in; True when they are.
-
-    Chromium draws text in a still-loading web font invisibly, and printing or grabbing then would lose it.
-    """
-    loop = QEventLoop()
-    state = {"status": "", "done": False}
-
-    def ask() -> None:
-        if not state["done"]:
-            page.runJavaScript(_FONTS_STATUS_JS, 0, answer)
-
-    def answer(status: object) -> None:
-        state["status"] = str(status)
-        if status == "loaded":
-            loop.quit()
-        elif not state["done"]:
-            QTimer.singleShot(20, ask)
-
-    ask()
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    state["done"] = True  # a late answer must not poll a page that may be gone
-    return state["status"] == "loaded"

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -11,6 +11,7 @@ from redtour.mapping.markers import venue_markers
 from redtour.mapping.page import build_page, write_standalone_html
 from redtour.mapping.protocol import (
     ContextAction,
+    MapPainted,
     MapReady,
     MarkerClicked,
     Route,
@@ -65,7 +66,12 @@ def test_marker_status_follows_the_date_and_reservation():
     always = Venue(id="a", name_zh="户外", location=Location(31.2, 121.4), hours=OpeningHours(all_day=True),
                    reservation=Reservation(required=False))  # fmt: skip
     assert venue_markers([always], date(2026, 11, 23))[0].status == "open"
-    assert Period  # imported for completeness of the public API
+    # Opening hours: a Tuesday visit is "open" inside the venue's periods, "closed" on a day with none
+    tuesday_only = Venue(id="t", name_zh="周二馆", location=Location(31.2, 121.4),
+                         hours=OpeningHours(periods=(Period(weekdays=frozenset({2}), open=time(9), close=time(16)),)),
+                         reservation=Reservation(required=False))  # fmt: skip
+    assert venue_markers([tuesday_only], date(2026, 11, 24))[0].status == "open"
+    assert venue_markers([tuesday_only], date(2026, 11, 25))[0].status == "closed"
 
 
 def test_messages_from_the_page_are_validated():
@@ -78,6 +84,37 @@ def test_messages_from_the_page_are_validated():
                 '{"type":"context","action":"add_venue","lat":99,"lon":1}']:  # fmt: skip
         with pytest.raises(ValueError):
             parse_message(bad)
+
+
+JUNK = [
+    "", "null", "42", '"ready"', '{"type": null}', '{"type": ["ready"]}', '{"type": {"a": 1}}',
+    '{"type": "marker_clicked"}', '{"type": "marker_clicked", "id": 5}',
+    '{"type": "context", "action": "add_venue"}',  # no coordinates (was a KeyError)
+    '{"type": "context", "action": "add_venue", "lat": null, "lon": 1}',  # (was a TypeError)
+    '{"type": "context", "action": "add_venue", "lat": "north", "lon": 1}',
+    '{"type": "context", "action": "add_venue", "lat": [31], "lon": 121}',
+    '{"type": "context", "action": "add_venue", "lat": true, "lon": 121}',
+    '{"type": "context", "action": "add_venue", "lat": NaN, "lon": 121}',
+    '{"type": "context", "action": "add_venue", "lat": 1e400, "lon": 121}',
+    '{"type": "base_layer", "name": "x", "datum": "EPSG:3857"}', '{"type": "painted", "token": "1"}',
+    '{"type": "painted", "token": true}', '{"type": "painted"}', "{" * 100_000, "[" * 100_000,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", JUNK)
+def test_malformed_messages_raise_value_error_only(text):
+    with pytest.raises(ValueError):
+        parse_message(text)
+
+
+def test_a_message_that_is_not_text_is_a_value_error():
+    for value in (None, 42, b'{"type": "ready"}'):
+        with pytest.raises(ValueError):
+            parse_message(value)  # type: ignore[arg-type]
+
+
+def test_painted_carries_its_token():
+    assert parse_message('{"type": "painted", "token": 3}') == MapPainted(3)
 
 
 def test_route_serialises_to_plain_json():

@@ -6,7 +6,7 @@ tests that are about threads ask for ``threaded_ops``.
 
 import pytest
 
-from redtour.ui.map.scheme import register_url_schemes
+from redtour.ui.url_scheme import register_url_schemes
 
 register_url_schemes()  # before pytest-qt creates the QApplication
 

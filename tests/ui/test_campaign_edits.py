@@ -162,7 +162,8 @@ def test_route_sheet_of_a_scheduled_group_from_the_page(qtbot, user_db, schedule
     page = _page(qtbot, user_db)
     page.requests.selectRow(1)  # 二组: alpha 10:30–11:30, beta 13:00–14:00 as booked
     out = tmp_path / "二组.pdf"
-    page.save_route_sheet(str(out))
+    with qtbot.waitSignal(page.save_route_sheet(str(out)).finished, timeout=60_000):
+        pass
     text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(str(out)).pages))
     assert "纺织工会 · 二组" in text or "纺织工会·二组" in text.replace(" ", "")
     assert all(t in text for t in ("10:30", "11:30", "13:00", "14:00"))

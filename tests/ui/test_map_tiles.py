@@ -75,6 +75,13 @@ def _loaded_tiles(qtbot, view, minimum):
     qtbot.waitUntil(enough, timeout=15_000)
 
 
+def settled(qtbot, view):
+    """Until the page reports every tile in (loaded or failed) and a frame drawn (bridge.js reportPainted)."""
+    with qtbot.waitSignal(view.painted, timeout=15_000) as report:
+        token = view.request_painted()
+    assert report.args == [token]
+
+
 def test_online_tiles_are_fetched_by_the_app_kept_and_shown_again_offline(qtbot, tmp_path, tile_server):
     base_url, seen = tile_server
     seen.clear()
@@ -85,9 +92,10 @@ def test_online_tiles_are_fetched_by_the_app_kept_and_shown_again_offline(qtbot,
     with qtbot.waitSignal(offline.baseLayerChanged, timeout=5000) as changed:
         offline.set_base_layer("OpenStreetMap")
     assert changed.args == ["OpenStreetMap", "WGS-84"]
-    qtbot.wait(800)
-    assert seen == []  # online tiles off: nothing leaves the machine
-    assert offline.tile_source.fetched == []
+    settled(qtbot, offline)  # every tile the page asked for has been answered (here: failed)
+    asked = [u for u in offline.interceptor.allowed if "/tiles/osm/" in u]
+    assert len(asked) >= 4  # the page did ask the app for the tiles…
+    assert seen == [] and offline.tile_source.fetched == []  # …and, online tiles off, nothing left the machine
     assert run_js(qtbot, offline, "document.querySelectorAll('img.leaflet-tile-loaded').length") == 0
     offline.shutdown()
 
@@ -97,6 +105,7 @@ def test_online_tiles_are_fetched_by_the_app_kept_and_shown_again_offline(qtbot,
     online.fit_all()
     online.set_base_layer("OpenStreetMap")
     _loaded_tiles(qtbot, online, 4)
+    settled(qtbot, online)  # no tile still on its way: ``seen`` is complete
     assert seen and all(agent == USER_AGENT for _path, agent in seen)  # the app's own User-Agent
     assert online.interceptor.blocked == []  # the page itself still asked only app:// for tiles
     assert not any(u.startswith("http") for u in online.interceptor.allowed)

@@ -46,10 +46,9 @@ def test_page_loads_offline_with_zero_non_local_requests(qtbot, map_view):
 
 
 def test_labels_use_the_bundled_font_served_over_app_scheme(qtbot, map_view):
-    from redtour.ui.fonts import wait_for_web_fonts
-
     wait_ready(qtbot, map_view)
-    assert wait_for_web_fonts(map_view.page, 10_000)
+    with qtbot.waitSignal(map_view.painted, timeout=10_000):  # reportPainted starts and awaits every face
+        map_view.request_painted()
     faces = json.loads(
         run_js(
             qtbot, map_view, "JSON.stringify([...document.fonts].map(f => [f.family, f.weight, f.status]))"
@@ -175,3 +174,64 @@ def test_attribution_does_not_cover_the_scale_bar(qtbot, map_view):
     qtbot.waitUntil(lambda: run_js(qtbot, map_view, "window.innerWidth") <= 430)
     assert run_js(qtbot, map_view, overlap) is False
     map_view.resize(800, 600)
+
+
+JUNK_FROM_PAGE = [
+    "not json", "[]", '{"type": "eval"}', '{"type": "context", "action": "add_venue"}',
+    '{"type": "context", "action": "add_venue", "lat": null, "lon": 1}', '{"type": "painted", "token": "x"}',
+    "[" * 100_000,
+]  # fmt: skip
+
+
+def test_malformed_messages_from_the_page_are_logged_and_ignored(qtbot, map_view, caplog):
+    """Junk sent through the real QWebChannel reaches Bridge.receive, which logs it: no exception escapes
+    (pytest-qt fails a test on one raised in a slot; the app would show its error dialog), the bridge works on."""
+    wait_ready(qtbot, map_view)
+    map_view.set_venues([Venue(id="v1", name_zh="测试", location=Location(31.23, 121.47))], DAY)
+    junk = json.dumps(JUNK_FROM_PAGE)
+    send = (
+        "new QWebChannel(qt.webChannelTransport, function (channel) {"
+        f"  {junk}.forEach(function (m) {{ channel.objects.bridge.receive(m); }});"
+        "  channel.objects.bridge.receive(42); channel.objects.bridge.receive(null);"
+        "  window.redtour.marker('v1').fire('click');"  # a good message after the junk still arrives
+        "})"
+    )
+    with (
+        caplog.at_level("WARNING", logger="redtour.ui.map.map_view"),
+        qtbot.waitSignal(map_view.venueClicked, timeout=10_000) as clicked,
+    ):
+        map_view.page.runJavaScript(send)
+    assert clicked.args == ["v1"]
+    ignored = [r for r in caplog.records if "ignored a malformed message" in r.getMessage()]
+    assert len(ignored) >= len(JUNK_FROM_PAGE)
+
+
+def test_a_reloaded_page_is_sent_the_last_state_again(qtbot, tmp_path):
+    """set_providers reloads the page; what it shows afterwards is derived from the commands sent before."""
+    from redtour.mapping.tiles import TileStore, offered_providers
+    from redtour.ui.map.tile_source import TileSource
+
+    view = MapView(tile_source=TileSource(TileStore(tmp_path / "tiles.sqlite")))
+    view.resize(640, 480)
+    view.show()
+    try:
+        wait_ready(qtbot, view)
+        view.set_venues([Venue(id="x", name_zh="旧", location=Location(31.2, 121.4))], DAY)
+        view.set_venues(_two_venues(), DAY)
+        view.show_route(Route("测试路线", (RouteStop(1, "甲", 31.23, 121.47), RouteStop(2, "乙", 31.24, 121.48))))
+        view.select_venue("m2")
+        view.fit_all()
+        run_js(qtbot, view, "window.__before = 'reload'; 1")
+        with qtbot.waitSignal(view.ready, timeout=30_000):
+            view.set_providers(offered_providers(""))
+        assert run_js(qtbot, view, "typeof window.__before") == "undefined"  # a new page
+        assert run_js(qtbot, view, "window.redtour.markerCount()") == 2  # the last venues, not the first
+        assert run_js(qtbot, view, "document.querySelectorAll('.route-number').length") == 2
+        assert run_js(qtbot, view, "window.redtour.selected()") == "m2"
+        view.clear_route()
+        with qtbot.waitSignal(view.ready, timeout=30_000):
+            view.set_providers(())  # no online layers: reload again
+        assert run_js(qtbot, view, "document.querySelectorAll('.route-number').length") == 0
+    finally:
+        view.shutdown()
+        view.deleteLater()

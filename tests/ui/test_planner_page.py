@@ -114,7 +114,14 @@ def test_export_route_sheet_pdf_from_the_page(qtbot, page, tmp_path):
 
     page.add_venue("alpha")
     optimise(qtbot, page)
-    out = page.export_sheet_pdf(str(tmp_path / "sheet.pdf"))
-    assert out is not None and out.exists()
+    job = page.export_sheet_pdf(str(tmp_path / "sheet.pdf"))
+    assert job is not None
+    # the job runs in the page's own event loop: only its button is off meanwhile, the rest stays usable
+    assert not page.pdf_button.isEnabled() and page.print_button.isEnabled() and page.isEnabled()
+    with qtbot.waitSignal(job.finished, timeout=60_000) as done:
+        pass
+    assert page.pdf_button.isEnabled()
+    out = done.args[0]
+    assert out == tmp_path / "sheet.pdf" and out.exists()
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "测试纪念馆甲" in text  # exactly as printed (the bundled font; no look-alike radicals)

@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from redtour.storage.plans import PlanRepository
 from redtour.storage.venues import VenueRepository
 from redtour.ui.pages.planner_page import PlannerPage
-from redtour.ui.printing.print_sheet import SheetPrinter
+from redtour.ui.printing.print_sheet import SheetPrintJob
 
 
 @pytest.fixture
@@ -31,9 +31,13 @@ def boxes(path):
 
 
 def test_preview_pages_equal_the_pdf_pages_and_the_dialog_opens_large(qtbot, page, tmp_path):
-    exported = page.export_sheet_pdf(str(tmp_path / "sheet.pdf"))
-    pdf_pages = boxes(exported)
-    sheet = SheetPrinter(page.plan, list(page.venues.values()), page.sheet_options(), page._route_title())
+    with qtbot.waitSignal(page.export_sheet_pdf(str(tmp_path / "sheet.pdf")).finished, timeout=60_000) as done:
+        pass
+    pdf_pages = boxes(done.args[0])
+    job = SheetPrintJob(page.plan, list(page.venues.values()), page.sheet_options(), page._route_title())
+    with qtbot.waitSignal(job.finished, timeout=60_000) as built:
+        job.start()
+    sheet = built.args[0]
     try:
         dialog = sheet.preview_dialog(None)
         qtbot.addWidget(dialog)

@@ -31,8 +31,10 @@ def test_share_menu_writes_calendar_navigation_and_image(qtbot, page, tmp_path):
     assert (first.latitude, first.longitude) == tuple(round(x, 7) for x in wgs84_to_gcj02(venue.lat, venue.lon))
     kml = save_share_file(page, "gpx", "wgs84", path=str(tmp_path / "day.kml"))
     assert kml.suffix == ".kml" and f"{round(venue.lon, 7)},{round(venue.lat, 7)}" in kml.read_text(encoding="utf-8")
-    png = save_long_image(page, str(tmp_path / "day.png"), ImageOptions(leader_phone="13812345678"))
-    img = Image.open(png)
+    job = save_long_image(page, str(tmp_path / "day.png"), ImageOptions(leader_phone="13812345678"))
+    with qtbot.waitSignal(job.finished, timeout=60_000) as done:
+        pass
+    img = Image.open(done.args[0])
     assert img.width == 1080 and img.height > 1500
 
 

@@ -14,22 +14,35 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
+from redtour.mapping.commands import (
+    ClearRoute,
+    Command,
+    FitAll,
+    PrintMode,
+    ReportPainted,
+    SelectVenue,
+    SetBaseLayer,
+    SetVenues,
+    ShowRoute,
+    replay,
+)
 from redtour.mapping.markers import day_notice, venue_markers
 from redtour.mapping.page_cache import cached_page
 from redtour.mapping.protocol import (
     BaseLayerChanged,
     ContextAction,
     MapError,
+    MapPainted,
     MapReady,
     MarkerClicked,
     Route,
     parse_message,
-    to_js,
 )
 from redtour.mapping.tiles import TileProvider
 from redtour.ui.map.interceptor import LocalOnlyInterceptor
-from redtour.ui.map.scheme import SCHEME, AppSchemeHandler
+from redtour.ui.map.scheme import AppSchemeHandler
 from redtour.ui.map.tile_source import TileSource
+from redtour.ui.url_scheme import SCHEME
 
 log = logging.getLogger(__name__)
 PAGE_URL = QUrl("app://redtour/page.html")
@@ -44,9 +57,11 @@ class Bridge(QObject):
     @Slot(str)
     def receive(self, text: str) -> None:
         try:
-            self.message.emit(parse_message(text))
-        except ValueError as exc:
+            message = parse_message(text)
+        except ValueError as exc:  # the page is not trusted: a bad message is logged, never an error dialog
             log.warning("ignored a malformed message from the map page: %s", exc)
+            return
+        self.message.emit(message)
 
 
 class LockedPage(QWebEnginePage):
@@ -75,6 +90,7 @@ class MapView(QWidget):
     placeVenueRequested = Signal(float, float)  # “把所选场馆放在这里”: WGS-84
     baseLayerChanged = Signal(str, str)  # layer name, datum
     ready = Signal()
+    painted = Signal(int)  # the token of a request_painted(): everything sent before it is drawn
 
     def __init__(
         self,
@@ -90,8 +106,9 @@ class MapView(QWidget):
         self.setObjectName("mapView")
         self._ready = False
         self._closed = False
-        self._queue: list[str] = []
-        self._state: dict[str, str] = {}  # the last data sent, replayed when the page is reloaded
+        self._queue: list[Command] = []
+        self._state: tuple[Command, ...] = ()  # what a reloaded page is sent again (commands.replay)
+        self._painted_token = 0
         self.tile_source = tile_source
         self.providers = providers if tile_source is not None else ()
         self.menu = menu
@@ -140,40 +157,48 @@ class MapView(QWidget):
         self.providers = providers
         self._html = None
         self._ready = False
-        self._queue = list(self._state.values())
+        self._queue = list(self._state)
         self.view.load(PAGE_URL)
 
     # --- Python → JS -----------------------------------------------------------------------------------
-    def _call(self, function: str, *args: object) -> None:
+    def send(self, command: Command) -> None:
+        """Run a command on the page (queued until it is ready); state-setting ones are replayed on reload."""
         if self._closed:
             return
-        code = f"window.redtour.{function}({', '.join(to_js(a) for a in args)})"
-        if function in ("setVenues", "showRoute", "clearRoute", "setBaseLayer", "selectVenue"):
-            self._state["showRoute" if function == "clearRoute" else function] = code
+        self._state = replay((*self._state, command))
         if self._ready:
-            self.page.runJavaScript(code)
+            self.page.runJavaScript(command.to_js())
         else:
-            self._queue.append(code)
+            self._queue.append(command)
 
     def set_venues(self, venues: list[Venue], on_date: date, holidays: HolidayCalendar | None = None) -> None:
         """Markers coloured for ``on_date``; the legend says when that year's holidays are unknown."""
         markers = venue_markers(venues, on_date, self.language, holidays)
-        self._call("setVenues", markers, day_notice(on_date, holidays, self.language))
+        self.send(SetVenues(tuple(markers), day_notice(on_date, holidays, self.language)))
 
     def fit_all(self) -> None:
-        self._call("fitAll")
+        self.send(FitAll())
 
     def select_venue(self, venue_id: str) -> None:
-        self._call("selectVenue", venue_id)
+        self.send(SelectVenue(venue_id))
 
     def show_route(self, route: Route) -> None:
-        self._call("showRoute", route)
+        self.send(ShowRoute(route))
 
     def clear_route(self) -> None:
-        self._call("clearRoute")
+        self.send(ClearRoute())
 
     def set_base_layer(self, name: str) -> None:
-        self._call("setBaseLayer", name)
+        self.send(SetBaseLayer(name))
+
+    def print_mode(self) -> None:
+        self.send(PrintMode())
+
+    def request_painted(self) -> int:
+        """Ask the page to report (``painted``) once everything sent so far is drawn; returns the token."""
+        self._painted_token += 1
+        self.send(ReportPainted(self._painted_token))
+        return self._painted_token
 
     @property
     def is_ready(self) -> bool:
@@ -184,10 +209,12 @@ class MapView(QWidget):
         match message:
             case MapReady():
                 self._ready = True
-                for code in self._queue:
-                    self.page.runJavaScript(code)
+                for command in self._queue:
+                    self.page.runJavaScript(command.to_js())
                 self._queue.clear()
                 self.ready.emit()
+            case MapPainted(token=token):
+                self.painted.emit(token)
             case MarkerClicked(venue_id=venue_id):
                 self.venueClicked.emit(venue_id)
             case ContextAction(kind="start_here", lat=lat, lon=lon):

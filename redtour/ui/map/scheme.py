@@ -8,12 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl
-from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlSchemeHandler
 
 from redtour import paths
 
 log = logging.getLogger(__name__)
-SCHEME = b"app"
 HOST = "redtour"
 ALLOWED_DIRS = ("web", "basemap", "fonts")  # nothing else under resources/ is served
 MAX_PATH = 1024
@@ -34,20 +33,6 @@ def resolve_asset(root: Path, path: str) -> Path | None:
     except (OSError, ValueError, RuntimeError):  # name too long, outside root, symlink loop
         return None
     return target
-
-
-def register_url_schemes() -> None:
-    """Must run before the QApplication exists (Qt requirement)."""
-    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
-        return
-    scheme = QWebEngineUrlScheme(SCHEME)
-    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(
-        QWebEngineUrlScheme.Flag.SecureScheme
-        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
-        | QWebEngineUrlScheme.Flag.CorsEnabled
-    )
-    QWebEngineUrlScheme.registerScheme(scheme)
 
 
 class AppSchemeHandler(QWebEngineUrlSchemeHandler):

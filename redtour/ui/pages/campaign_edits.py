@@ -28,6 +28,7 @@ from redtour.ui.messages import show_error
 from redtour.ui.operations import WriteOp
 
 if TYPE_CHECKING:
+    from redtour.ui.jobs import Job
     from redtour.ui.pages.campaign_page import CampaignPage
 
 
@@ -152,30 +153,37 @@ class CampaignEdits:
         menu.addAction(tr("撤回团队"), self.withdraw_request)
         menu.exec(self.requests.viewport().mapToGlobal(pos))
 
-    def save_route_sheet(self: CampaignPage, path: str = "") -> None:
-        """The selected group's route sheet (A4 PDF) with its booked times."""
+    def save_route_sheet(self: CampaignPage, path: str = "") -> Job | None:
+        """Start writing the selected group's route sheet (A4 PDF) with its booked times; the returned job's
+        ``finished`` carries the file (None: nothing started)."""
         from redtour.export.route_sheet import SheetOptions
-        from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
+        from redtour.ui.printing.sheet_pdf import RouteSheetPdfJob
 
         current = self._selected_request()
         if current is None or self.campaign is None:
             self.status.emit(tr("请先在列表中选择一个团队"))
-            return
+            return None
         try:
             r, plan = group_day(self.db, self.campaign, str(current.id))
         except (RedtourError, LookupError) as exc:
             show_error(self, str(exc.args[0] if exc.args else exc))
-            return
+            return None
         if not path:
             path = file_dialogs.save_file(self, "sheet", tr("保存行程单"), f"{r.name}.pdf", "PDF (*.pdf)")
             if not path:
-                return
+                return None
         options = SheetOptions(
             union=r.union, group=r.name, leader=r.leader, leader_phone=r.phone, people=r.people
         )
         venues = VenueRepository(self.db).list_venues()
-        write_route_sheet_pdf(plan, venues, options, Path(path), f"{self.campaign.name} {r.name}")
-        self.status.emit(tr("已保存 {0}").format(path))
+        job = RouteSheetPdfJob(
+            plan, venues, options, Path(path), f"{self.campaign.name} {r.name}", parent=self
+        )
+        job.finished.connect(lambda out: self.status.emit(tr("已保存 {0}").format(out)))
+        job.failed.connect(lambda message: show_error(self, tr("导出失败：{0}").format(message)))
+        self.status.emit(tr("正在生成行程单…"))
+        job.start()
+        return job
 
     def edit_campaign(self: CampaignPage) -> None:
         c = self.campaign

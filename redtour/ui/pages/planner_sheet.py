@@ -4,19 +4,19 @@ name (phones masked as stored)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QPushButton, QWidget
 
 from redtour.export.route_sheet import DEFAULT_TITLE, SheetOptions, SheetPerson, logo_data_uri
 from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
 from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
+from redtour.ui.jobs import Job
 from redtour.ui.messages import show_error
 
 
@@ -40,6 +40,14 @@ class PlannerSheetMixin:
     venues: Any
     settings: Any
     current_id: int | None
+    print_button: QPushButton
+    pdf_button: QPushButton
+    status: Any  # a Signal(str) on the page
+
+    @property
+    def _sheet_widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
 
     def sheet_options(self) -> SheetOptions:
         s = self.settings
@@ -76,21 +84,26 @@ class PlannerSheetMixin:
             return False
         return True
 
-    def print_sheet(self) -> None:
+    def print_sheet(self) -> Job | None:
+        """Build the sheet's PDF (a job: the page stays usable meanwhile), then open the print preview."""
         if not self._sheet_ready():
-            return
-        from redtour.ui.printing.print_sheet import SheetPrinter
+            return None
+        from redtour.ui.printing.print_sheet import SheetPrintJob
 
-        with self._sheet_busy():
-            printer = SheetPrinter(
-                self.plan, list(self.venues.values()), self.sheet_options(), self._route_title()
-            )  # type: ignore[arg-type]
-        try:
-            printer.preview(self)
-        finally:
-            printer.close()
+        title = self._route_title()
+        job = SheetPrintJob(
+            self.plan, list(self.venues.values()), self.sheet_options(), title, parent=self._sheet_widget
+        )
+        return self.start_sheet_job(self.print_button, job, self._open_preview)
 
-    def export_sheet_pdf(self, path: str | None = None) -> Path | None:
+    def _open_preview(self, printer: Any) -> None:
+        dialog = printer.preview_dialog(self._sheet_widget)
+        dialog.finished.connect(lambda _result: (printer.close(), dialog.deleteLater()))
+        dialog.open()  # window-modal, without a local event loop
+
+    def export_sheet_pdf(self, path: str | None = None) -> Job | None:
+        """Start writing the sheet as PDF; the returned job's ``finished`` carries the file (None: nothing
+        started)."""
         if not self._sheet_ready():
             return None
         if path is None:
@@ -99,37 +112,43 @@ class PlannerSheetMixin:
             )
             if not path:
                 return None
-        from redtour.ui.printing.sheet_pdf import write_route_sheet_pdf
+        from redtour.ui.printing.sheet_pdf import RouteSheetPdfJob
 
-        try:
-            with self._sheet_busy():
-                out = write_route_sheet_pdf(
-                    self.plan,
-                    list(self.venues.values()),
-                    self.sheet_options(),
-                    Path(path),
-                    self._route_title(),  # type: ignore[arg-type]
-                )
-        except (OSError, RuntimeError) as exc:
-            show_error(self, tr("导出失败：{0}").format(exc))
-            return None
-        self.status.emit(tr("已导出 {0}").format(out))
-        return out
+        job = RouteSheetPdfJob(
+            self.plan,
+            list(self.venues.values()),
+            self.sheet_options(),
+            Path(path),
+            self._route_title(),
+            parent=self._sheet_widget,
+        )
+        return self.start_sheet_job(
+            self.pdf_button, job, lambda out: self.status.emit(tr("已导出 {0}").format(out))
+        )
 
-    @contextmanager
-    def _sheet_busy(self) -> Iterator[None]:
-        """The sheet is built with QtWebEngine, which lives on the GUI thread and waits in local event loops:
-        keep the buttons off meanwhile so a second click cannot start a second build inside the first."""
+    def start_sheet_job(self, button: QWidget | QAction | None, job: Job, done: Callable[[Any], None]) -> Job:
+        """Run a job that prints or draws the plan; its ``button`` stays off until it is over (one PDF at a
+        time), everything else stays usable: the job waits in no event loop, so nothing runs inside it."""
         self.status.emit(tr("正在生成行程单…"))
-        self.print_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            yield
-        finally:
-            QApplication.restoreOverrideCursor()
-            self.print_button.setEnabled(True)
-            self.pdf_button.setEnabled(True)
+        if button is not None:
+            button.setEnabled(False)
+
+        def over() -> None:
+            if button is not None:
+                button.setEnabled(True)
+
+        def finished(result: object) -> None:
+            over()
+            done(result)
+
+        def failed(message: str) -> None:
+            over()
+            show_error(self._sheet_widget, tr("导出失败：{0}").format(message))
+
+        job.finished.connect(finished)
+        job.failed.connect(failed)
+        job.start()
+        return job
 
     def _route_title(self) -> str:
         if self.current_id is not None:

@@ -30,6 +30,7 @@ from redtour.ui.messages import show_error
 from redtour.ui.operations import QueryOp
 
 if TYPE_CHECKING:
+    from redtour.ui.jobs import Job
     from redtour.ui.pages.planner_page import PlannerPage
     from redtour.ui.pages.stats_page import StatsPage
 
@@ -112,7 +113,8 @@ def save_share_file(
 
 def save_long_image(
     page: PlannerPage, path: str | None = None, options: ImageOptions | None = None
-) -> Path | None:
+) -> Job | None:
+    """Start drawing the long image; the returned job's ``finished`` carries the file (None: nothing started)."""
     if page.plan is None or not page.plan.stops:
         show_error(page, tr("请先计算行程，再分享。"))
         return None
@@ -131,16 +133,12 @@ def save_long_image(
         path = _ask_path(page, tr("保存行程长图"), f"{title}.png", tr("PNG 图片 (*.png)"))
         if not path:
             return None
-    from redtour.ui.printing.long_image import render_long_image
+    from redtour.ui.printing.long_image import LongImageJob
 
-    try:
-        with page._sheet_busy():
-            out = render_long_image(page.plan, list(page.venues.values()), options, Path(path), title)
-    except (OSError, RuntimeError) as exc:
-        show_error(page, tr("导出失败：{0}").format(exc))
-        return None
-    page.status.emit(tr("已导出 {0}").format(out))
-    return out
+    job = LongImageJob(page.plan, list(page.venues.values()), options, Path(path), title, parent=page)
+    return page.start_sheet_job(
+        page.share_button.menu().actions()[0], job, lambda out: page.status.emit(tr("已导出 {0}").format(out))
+    )
 
 
 def notice_button(page: StatsPage) -> QPushButton:

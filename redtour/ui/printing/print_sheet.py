@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSize
+from PySide6.QtCore import QMarginsF, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QWidget
 from redtour.core.catalogue import Venue
 from redtour.core.planner import Plan
 from redtour.export.route_sheet import SheetOptions
-from redtour.ui.printing.sheet_pdf import print_html_to_pdf, sheet_html_for
+from redtour.ui.jobs import Job
+from redtour.ui.printing.sheet_pdf import RouteSheetPdfJob
 
 #: Pages are drawn as images at this resolution at most (a 1200 dpi printer would need ~0.5 GB per page).
 MAX_DPI = 300
@@ -43,14 +44,46 @@ def sheet_printer() -> QPrinter:
     return printer
 
 
-class SheetPrinter:
-    """Builds the sheet's PDF once (map rendered, HTML printed), then previews/prints its pages."""
+class SheetPrintJob(Job):
+    """Builds the sheet's PDF (map rendered, HTML printed) in a temporary folder; ``finished`` carries a
+    SheetPrinter for it, which the receiver must ``close()``."""
 
-    def __init__(self, plan: Plan, venues: list[Venue], options: SheetOptions, title: str) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        venues: list[Venue],
+        options: SheetOptions,
+        title: str,
+        *,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent, timeout_ms=120_000)
+        self.plan, self.venues, self.options, self.title = plan, venues, options, title
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+
+    def run(self) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="redtour-print-")
-        workdir = Path(self._tmp.name)
-        html = sheet_html_for(plan, venues, options, workdir, title)
-        self.pdf = print_html_to_pdf(html, workdir / "sheet.pdf")
+        out = Path(self._tmp.name) / "sheet.pdf"
+        job = RouteSheetPdfJob(self.plan, self.venues, self.options, out, self.title, parent=self)
+        self.chain(job, self._printed)
+
+    def _printed(self, pdf: Path) -> None:
+        tmp, self._tmp = self._tmp, None  # the printer owns the folder now
+        assert tmp is not None
+        self.succeed(SheetPrinter(pdf, tmp))
+
+    def cleanup(self) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+class SheetPrinter:
+    """Previews/prints the pages of a route sheet's PDF (made by SheetPrintJob, or given)."""
+
+    def __init__(self, pdf: Path, tmp: tempfile.TemporaryDirectory[str] | None = None) -> None:
+        self._tmp = tmp  # removed on close()
+        self.pdf = pdf
         self.document = QPdfDocument(None)
         self.document.load(str(self.pdf))
 
@@ -88,12 +121,7 @@ class SheetPrinter:
             dialog.move(area.center() - dialog.rect().center())
         return dialog
 
-    def preview(self, parent: QWidget | None) -> int:
-        dialog = self.preview_dialog(parent)
-        result = int(dialog.exec())
-        dialog.deleteLater()
-        return result
-
     def close(self) -> None:
         self.document.close()
-        self._tmp.cleanup()
+        if self._tmp is not None:
+            self._tmp.cleanup()

@@ -362,7 +362,46 @@
     if (open && markers[open]) markers[open].openPopup();
   }
 
+  /* ---- "painted": answered once everything sent before is drawn, so Python grabs a finished map ---- */
+  function loaded(el) {
+    return new Promise(function (done) {
+      el.addEventListener("load", done, { once: true });
+      el.addEventListener("error", done, { once: true });
+    });
+  }
+  function tilesLoaded() {
+    var loading = [];
+    map.eachLayer(function (l) { if (l instanceof L.GridLayer && l.isLoading()) loading.push(l); });
+    if (!loading.length) return Promise.resolve();
+    return Promise.all(loading.map(function (l) {
+      return new Promise(function (done) { l.once("load", done); });  // fired when every tile is in or failed
+    })).then(tilesLoaded);  // a layer may have started more tiles meanwhile
+  }
+  var sentinel = null;  // one CSS pixel at the top left, recoloured for each report (mapping/commands.py)
+  function showSentinel(colour) {
+    if (!sentinel) {
+      sentinel = document.createElement("div");
+      sentinel.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;z-index:2147483647;pointer-events:none";
+      document.body.appendChild(sentinel);
+    }
+    sentinel.style.background = colour;
+  }
+  function reportPainted(token, colour) {
+    // Start every @font-face loading: one the layout has not asked for yet would leave fonts.ready early.
+    Array.prototype.forEach.call(document.fonts, function (f) { if (f.status === "unloaded") f.load().catch(function () {}); });
+    var images = Array.prototype.filter.call(document.images, function (i) { return !i.complete; }).map(loaded);
+    Promise.all([document.fonts.ready, tilesLoaded()].concat(images)).then(function () {
+      showSentinel(colour);
+      // the first frame after this draws it all; the second one starts once that frame is handed over
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { send({ type: "painted", token: token }); });
+      });
+    });
+    return true;
+  }
+
   window.redtour = {
+    reportPainted: reportPainted,
     setVenues: setVenues,
     selectVenue: selectVenue,
     showRoute: showRoute,
