@@ -137,6 +137,12 @@ def main() -> int:
     loop = QEventLoop()
     QTimer.singleShot(args.wait_ms, loop.quit)
     loop.exec()
+    pane = window.map_pane
+    if pane is not None and pane.isVisible():  # then until the map says it has drawn everything (busy machines)
+        token = pane.request_painted()
+        pane.painted.connect(lambda t: t == token and QTimer.singleShot(300, loop.quit))  # the frame reaches Qt
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(args.out))
     print(f"{'saved' if ok else 'FAILED'} {args.out}")

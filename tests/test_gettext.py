@@ -109,3 +109,15 @@ def test_weekday_names_and_the_datum_note_follow_the_installed_language(english)
     assert [i18n._(WEEKDAY_ZH[d]) for d in (1, 7)] == ["Mon", "Sun"]
     assert i18n._(DATUM_NOTE["gcj02"]).startswith("Datum: GCJ-02")
     assert WEEKDAY_ZH[1] == "周一"  # Chinese sentences built in core keep the Chinese name
+
+
+def test_campaign_grid_cells_are_english_in_english_mode(english):
+    from redtour.core.campaign_capacity import capacity_of
+    from redtour.core.campaign_load import Visit, load_grid
+
+    venue = Venue("x", "某馆", hours=OpeningHours((Period(frozenset(range(2, 8)), time(9), time(16)),), frozenset({1})))
+    monday, tuesday = date(2026, 12, 7), date(2026, 12, 8)
+    visits = [Visit("x", tuesday, time(9), time(10), "工会 团队"), Visit("x", tuesday, time(9, 30), time(10), "b")]
+    grid = load_grid(visits, {"x": venue}, {"x": capacity_of(venue, [])}, [monday, tuesday])
+    assert grid[("x", monday)].text() == "Closed"
+    assert "At most 2 groups in the venue at once (limit 1)" in grid[("x", tuesday)].tooltip()

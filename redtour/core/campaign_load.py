@@ -11,6 +11,7 @@ from redtour.core.calendar import day_status
 from redtour.core.campaign_capacity import VenueCapacityInfo
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
+from redtour.i18n import _
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,13 @@ class Cell:
 
     def text(self) -> str:
         if not self.groups:
-            return "闭馆" if self.closed else ""
+            return _("闭馆") if self.closed else ""
         cap = f"/{self.per_day}" if self.per_day is not None else ""
         return f"{self.groups}{cap}"
 
     def tooltip(self) -> str:
         lines = [f"{v.arrive:%H:%M}–{v.depart:%H:%M} {v.label}" for v in self.visits]
-        lines.append(f"同时在馆最多 {self.peak} 个团队（上限 {self.concurrent}）")
+        lines.append(_("同时在馆最多 {0} 个团队（上限 {1}）").format(self.peak, self.concurrent))
         return "\n".join(lines)
 
 
