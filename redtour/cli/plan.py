@@ -106,6 +106,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         StopRequest,
         plan_day,
         plan_request_of,
+        plan_to_json,
     )
     from redtour.core.saved_request import request_to_dict
     from redtour.core.search import resolve
@@ -161,7 +162,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         if args.save:
             saved = PlanRepository(db).save(args.save, req.day, request_to_dict(plan_request_of(plan)))
     if args.format == "json":
-        data = plan.to_json()
+        data = plan_to_json(plan)
         if saved is not None:
             data["saved_id"] = saved.id
         print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from redtour.core.catalogue import Location, OpeningHours, Period, Venue
-from redtour.core.planner import Lunch, Place, PlanRequest, StopRequest, plan_day
+from redtour.core.planner import Lunch, Place, PlanRequest, StopRequest, plan_day, plan_to_json
 from redtour.core.tsptw import Broken, LunchRule, Problem, best_lunch, simulate
 from tests.core.test_tsptw import random_problem
 
@@ -112,4 +112,4 @@ def test_planner_flags_a_hand_made_order_on_the_stop_and_the_plan():
     assert any("已过闭馆时间 11:00" in w for w in second.warnings)
     assert plan.lunch_after == 1 and plan.lunch is not None and plan.lunch[0] >= time(11, 30)
     assert Broken.RETURN in plan.broken and any("晚于要求的 13:00" in w for w in plan.warnings)
-    assert plan.to_json()["stops"][1]["broken"] == ["closed"]
+    assert plan_to_json(plan)["stops"][1]["broken"] == ["closed"]

@@ -15,6 +15,7 @@ from redtour.core.planner import (
     StopRequest,
     plan_day,
     plan_request_of,
+    plan_to_json,
     reorder,
 )
 from redtour.core.saved_request import request_from_dict, request_to_dict
@@ -127,7 +128,7 @@ def test_manual_reorder_recomputes_times_and_flags_broken_rules():
 
 def test_json_has_the_matrix_to_recheck_the_order():
     plan = plan_day(request(WEDNESDAY, StopRequest(GZH), StopRequest(SJB), optimize=True))
-    data = plan.to_json()
+    data = plan_to_json(plan)
     points, minutes = data["matrix"]["points"], data["matrix"]["minutes"]
     assert [p["kind"] for p in points] == ["start", "venue", "venue"]  # the end is the start
     assert len(minutes) == 3 and all(len(r) == 3 for r in minutes)

@@ -16,7 +16,7 @@ from redtour.core.planner.model import (
     PlanRequest,
     StopRequest,
 )
-from redtour.core.planner.serial import place_json
+from redtour.core.planner.serial import place_json, plan_to_json
 from redtour.core.planner.windows import DEFAULT_WINDOW, day_windows, period_text
 
 __all__ = [
@@ -34,5 +34,6 @@ __all__ = [
     "place_json",
     "plan_day",
     "plan_request_of",
+    "plan_to_json",
     "reorder",
 ]

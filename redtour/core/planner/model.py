@@ -10,7 +10,6 @@ from typing import Any
 from redtour.core.catalogue import Venue
 from redtour.core.clock import minutes as _minutes
 from redtour.core.holidays import HolidayCalendar
-from redtour.core.planner.serial import plan_to_json
 from redtour.core.travel import Mode, TravelMatrix
 from redtour.core.tsptw import Broken, Window
 
@@ -117,7 +116,3 @@ class Plan:
     @property
     def end(self) -> Place:
         return self.request.end or self.request.start
-
-    def to_json(self) -> dict[str, Any]:
-        """The plan as plain JSON types (the CLI's --format json, the map's route)."""
-        return plan_to_json(self)
