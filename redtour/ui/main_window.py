@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from redtour import paths
 from redtour.core.errors import RedtourError
@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # built on first use (lazy tabs): their modules (QtCharts, th
 log = logging.getLogger(__name__)
 
 
-class MainWindow(VenueEdits, QMainWindow):
+class MainWindow(VenueEdits):
     #: The catalogue after a local correction (list[Venue]); pages holding venues subscribe.
     venuesChanged = Signal(object)
     #: Changes (storage/changes.py): what a finished write changed, from any page. The one relay: pages

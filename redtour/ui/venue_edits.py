@@ -7,24 +7,39 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from redtour.core.catalogue import Location, Venue
+from redtour.storage.venues import VenueRepository
 from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
+from redtour.ui.map.map_view import MapView
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.operations import WriteOp
-
-if TYPE_CHECKING:
-    from redtour.ui.main_window import MainWindow
+from redtour.ui.pages.sites_page import SitesPage
 
 log = logging.getLogger(__name__)
 
 
-class VenueEdits:
-    def add_venue_at(self: MainWindow, lat: float, lon: float) -> None:
+class VenueEdits(QMainWindow):
+    """The main window's base: its venue edits. What they use of the window is declared here, so this module
+    need not import main_window (MainWindow derives from this class)."""
+
+    sites: SitesPage
+    venues: VenueRepository
+    map_pane: MapView | None
+    venuesChanged: Any  # a Signal of MainWindow
+    _all: list[Venue]
+
+    if TYPE_CHECKING:  # defined by MainWindow
+
+        def reload(self) -> None: ...
+        def _refresh_map(self, *, fit: bool = False) -> None: ...
+        def _on_venue_selected(self, venue_id: str) -> None: ...
+
+    def add_venue_at(self, lat: float, lon: float) -> None:
         """“在这里添加场馆” from the map: a local venue at the clicked WGS-84 point."""
         name, ok = QInputDialog.getText(
             self, tr("添加场馆"), tr("在 {0:.5f}, {1:.5f} 添加本地场馆，名称：").format(lat, lon)
@@ -40,14 +55,14 @@ class VenueEdits:
 
         self._write(lambda: self.venues.add_local_venue(venue), added)
 
-    def _edit_current(self: MainWindow) -> None:
+    def _edit_current(self) -> None:
         venue = self.sites.current_venue()
         if venue is None:
             show_info(self, tr("修正场馆资料"), tr("请先在列表中选择一个场馆。"))
             return
         self.edit_venue(venue.id)
 
-    def edit_venue(self: MainWindow, venue_id: str) -> None:
+    def edit_venue(self, venue_id: str) -> None:
         venue = self.venues.get(venue_id)
         dialog = VenueEditDialog(venue, self)
         if dialog.exec() != VenueEditDialog.DialogCode.Accepted:
@@ -70,7 +85,7 @@ class VenueEdits:
             saved,
         )
 
-    def place_selected_venue_at(self: MainWindow, lat: float, lon: float) -> None:
+    def place_selected_venue_at(self, lat: float, lon: float) -> None:
         """“把所选场馆放在这里” from the map: the selected venue's location, as a dated local correction."""
         venue = self.sites.current_venue()
         if venue is None:
@@ -86,7 +101,7 @@ class VenueEdits:
             return
         self.set_venue_location(venue.id, lat, lon)
 
-    def set_venue_location(self: MainWindow, venue_id: str, lat: float, lon: float) -> None:
+    def set_venue_location(self, venue_id: str, lat: float, lon: float) -> None:
         # Stored words stay Chinese whatever the UI language, like the catalogue's own notes.
         value = {"lat": lat, "lon": lon, "datum": "WGS-84", "note": "在地图上选取"}
 
@@ -102,7 +117,7 @@ class VenueEdits:
             placed,
         )
 
-    def _revert_current(self: MainWindow) -> None:
+    def _revert_current(self) -> None:
         venue = self.sites.current_venue()
         if venue is None or not venue.local_facts:
             return
@@ -115,13 +130,13 @@ class VenueEdits:
             venue_id = venue.id
             self._write(lambda: self.venues.revert(venue_id), self._replace)
 
-    def _write(self: MainWindow, fn: Callable[[], Venue], then: Callable[[Venue], None]) -> None:
+    def _write(self, fn: Callable[[], Venue], then: Callable[[Venue], None]) -> None:
         """A venue write on the writer thread; ``then`` shows its result, or the error is shown."""
         WriteOp(self, fn).success(then).failure(
             lambda exc: show_error(self, tr("保存失败：{0}").format(exc))
         ).run_in_background()
 
-    def _replace(self: MainWindow, venue: Venue) -> None:
+    def _replace(self, venue: Venue) -> None:
         self._all = [venue if v.id == venue.id else v for v in self._all]
         self.sites.update_venue(venue)
         self.venuesChanged.emit(self._all)
