@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QTableWidget, QWidget
 
 from redtour.core.errors import RedtourError
+from redtour.core.holidays import HolidayCalendar
 from redtour.storage.campaign_closures import close_venue_day
 from redtour.storage.campaign_edit import group_day, save_request, update_campaign, withdraw_request
-from redtour.storage.campaigns import CampaignRequest
+from redtour.storage.campaigns import Campaign, CampaignRepository, CampaignRequest
+from redtour.storage.database import Database
 from redtour.storage.venues import VenueRepository
 from redtour.ui import file_dialogs
 from redtour.ui.dialogs.campaign_dialog import CampaignDialog
@@ -29,11 +31,31 @@ from redtour.ui.operations import WriteOp
 
 if TYPE_CHECKING:
     from redtour.ui.jobs import Job
-    from redtour.ui.pages.campaign_page import CampaignPage
 
 
-class CampaignEdits:
-    def _write(self: CampaignPage, fn: Callable[[], object], then: Callable[[object], None] | None = None) -> None:
+class CampaignEdits(QWidget):
+    """The 活动 page's base: its edits. What they use of the page is declared here, so this module need not
+    import campaign_page (CampaignPage derives from this class)."""
+
+    status: Any  # a Signal(str) of CampaignPage
+    db: Database
+    holidays: HolidayCalendar
+    repo: CampaignRepository
+    campaign: Campaign | None
+    requests: QTableWidget
+    grid: QTableWidget
+    solver_status: QLabel
+    _reqs: list[CampaignRequest]
+    _grid_venues: list[str]
+    _grid_names: dict[str, str]
+
+    if TYPE_CHECKING:  # defined by CampaignPage
+
+        def reload(self) -> None: ...
+        def refresh(self) -> None: ...
+        def show_route(self, row: int) -> None: ...
+
+    def _write(self, fn: Callable[[], object], then: Callable[[object], None] | None = None) -> None:
         """``fn`` on the writer thread; then ``then(result)`` and a refresh, or the error shown (nothing written)."""
 
         def done(result: object) -> None:
@@ -46,11 +68,11 @@ class CampaignEdits:
 
         WriteOp(self, fn).success(done).failure(failed).run_in_background()
 
-    def _selected_request(self: CampaignPage) -> CampaignRequest | None:
+    def _selected_request(self) -> CampaignRequest | None:
         rows = {i.row() for i in self.requests.selectedIndexes()}
         return self._reqs[min(rows)] if rows and min(rows) < len(self._reqs) else None
 
-    def request_dialog(self: CampaignPage, current: CampaignRequest | None = None) -> RequestDialog | None:
+    def request_dialog(self, current: CampaignRequest | None = None) -> RequestDialog | None:
         """The dialog (not yet shown) that adds a request, or changes ``current``."""
         campaign = self.campaign
         if campaign is None:
@@ -62,12 +84,12 @@ class CampaignEdits:
         return RequestDialog(campaign, lambda values: save_request(self.db, campaign, values, rid), names,
                              current, self, venues=repo.list_venues(), holidays=self.holidays)  # fmt: skip
 
-    def add_request(self: CampaignPage) -> None:
+    def add_request(self) -> None:
         dialog = self.request_dialog()
         if dialog is not None and dialog.exec():
             self.refresh()
 
-    def edit_request(self: CampaignPage) -> None:
+    def edit_request(self) -> None:
         current = self._selected_request()
         if current is None:
             self.status.emit(tr("请先在列表中选择一个团队"))
@@ -76,7 +98,7 @@ class CampaignEdits:
         if dialog is not None and dialog.exec():
             self.refresh()
 
-    def withdraw_request(self: CampaignPage, confirm: bool = True) -> None:
+    def withdraw_request(self, confirm: bool = True) -> None:
         current = self._selected_request()
         if current is None or self.campaign is None:
             self.status.emit(tr("请先在列表中选择一个团队"))
@@ -90,7 +112,7 @@ class CampaignEdits:
             lambda gone: self.status.emit(tr("已撤回 {0}，删除 {1} 条预约；请重新排程").format(current.name, gone)),
         )
 
-    def capacity_dialog(self: CampaignPage, venue_id: str) -> CapacityDialog:
+    def capacity_dialog(self, venue_id: str) -> CapacityDialog:
         info = self.repo.capacities([venue_id])[venue_id]
         return CapacityDialog(
             info,
@@ -98,7 +120,7 @@ class CampaignEdits:
             self,
         )
 
-    def edit_capacity(self: CampaignPage, venue_id: str | None = None) -> None:
+    def edit_capacity(self, venue_id: str | None = None) -> None:
         """The capacity of ``venue_id``, else of the venue in the calendar's current row."""
         row = self.grid.currentRow()
         if venue_id is None and 0 <= row < len(self._grid_venues):
@@ -109,7 +131,7 @@ class CampaignEdits:
         if self.capacity_dialog(venue_id).exec():
             self.refresh()
 
-    def grid_menu(self: CampaignPage, pos: QPoint) -> None:
+    def grid_menu(self, pos: QPoint) -> None:
         item = self.grid.itemAt(pos)
         if item is None or self.campaign is None or item.row() >= len(self._grid_venues):
             return
@@ -119,7 +141,7 @@ class CampaignEdits:
         menu.addAction(tr("场馆容量…"), lambda: self.edit_capacity(venue_id))
         menu.exec(self.grid.viewport().mapToGlobal(pos))
 
-    def close_venue_day(self: CampaignPage, venue_id: str, day: date, confirm: bool = True) -> None:
+    def close_venue_day(self, venue_id: str, day: date, confirm: bool = True) -> None:
         """The venue cancelled ``day``: record it, cancel that day's bookings there, say who must be moved."""
         if self.campaign is None:
             return
@@ -142,10 +164,11 @@ class CampaignEdits:
 
         self._write(lambda: close_venue_day(self.db, campaign, venue_id, day), closed)
 
-    def requests_menu(self: CampaignPage, pos: QPoint) -> None:
-        if self.requests.itemAt(pos) is None:
+    def requests_menu(self, pos: QPoint) -> None:
+        item = self.requests.itemAt(pos)
+        if item is None:
             return
-        row = self.requests.itemAt(pos).row()
+        row = item.row()
         menu = QMenu(self)
         menu.addAction(tr("在地图上显示路线"), lambda: self.show_route(row))
         menu.addAction(tr("行程单…"), self.save_route_sheet)
@@ -153,7 +176,7 @@ class CampaignEdits:
         menu.addAction(tr("撤回团队"), self.withdraw_request)
         menu.exec(self.requests.viewport().mapToGlobal(pos))
 
-    def save_route_sheet(self: CampaignPage, path: str = "") -> Job | None:
+    def save_route_sheet(self, path: str = "") -> Job | None:
         """Start writing the selected group's route sheet (A4 PDF) with its booked times; the returned job's
         ``finished`` carries the file (None: nothing started)."""
         from redtour.export.route_sheet import SheetOptions
@@ -185,7 +208,7 @@ class CampaignEdits:
         job.start()
         return job
 
-    def edit_campaign(self: CampaignPage) -> None:
+    def edit_campaign(self) -> None:
         c = self.campaign
         if c is None:
             return

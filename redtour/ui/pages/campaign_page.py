@@ -72,7 +72,7 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     return t
 
 
-class CampaignPage(CampaignEdits, QWidget):
+class CampaignPage(CampaignEdits):
     status = Signal(str)
     routeChanged = Signal(object)  # Route: a scheduled group's day, for the map
 
