@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QComboBox, QInputDialog, QListWidget, QWidget
 
+from redtour.core.catalogue import Venue
+from redtour.storage.database import Database
+from redtour.storage.participation import Group, ParticipationRepository
 from redtour.storage.signin_import import SigninReport, checkin_from_file
 from redtour.ui import file_dialogs
 from redtour.ui.dialogs.group_dialog import GroupDialog
@@ -22,9 +25,7 @@ from redtour.ui.dialogs.roster_import_dialog import RosterImportDialog
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.operations import WriteOp
-
-if TYPE_CHECKING:
-    from redtour.ui.pages.participation_page import ParticipationPage
+from redtour.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class CheckinCommand(QUndoCommand):
     """
 
     def __init__(
-        self, page: ParticipationPage, group_id: int, people: list[int], venues: list[str] | None,
+        self, page: ParticipationActions, group_id: int, people: list[int], venues: list[str] | None,
         created: list[int], text: str,
     ) -> None:  # fmt: skip
         super().__init__(text)
@@ -70,8 +71,27 @@ class CheckinCommand(QUndoCommand):
         ).run_in_background()
 
 
-class ParticipationActions:
-    def checkin_selected(self: ParticipationPage) -> None:
+class ParticipationActions(QWidget):
+    """The 参与记录 page's base: its commands. What they use of the page is declared here, so this module need
+    not import participation_page (ParticipationPage derives from this class)."""
+
+    status: Any  # a Signal(str) of ParticipationPage
+    db: Database
+    repo: ParticipationRepository
+    settings: Settings
+    undo: QUndoStack
+    groups: QListWidget
+    venue_choice: QComboBox
+    _venues: dict[str, Venue]
+
+    if TYPE_CHECKING:  # defined by ParticipationPage
+
+        def reload(self) -> None: ...
+        def data_changed(self) -> None: ...
+        def current_group(self) -> Group | None: ...
+        def checked_people(self) -> list[int]: ...
+
+    def checkin_selected(self) -> None:
         group = self.current_group()
         people = self.checked_people()
         if group is None or not people:
@@ -93,7 +113,7 @@ class ParticipationActions:
             failed
         ).run_in_background()
 
-    def checkin_from_sheet(self: ParticipationPage) -> None:
+    def checkin_from_sheet(self) -> None:
         group = self.current_group()
         if group is None:
             return
@@ -119,7 +139,7 @@ class ParticipationActions:
             lambda exc: show_error(self, str(exc))
         ).run_in_background()
 
-    def new_group(self: ParticipationPage) -> None:
+    def new_group(self) -> None:
         dialog = GroupDialog(self.repo, list(self._venues.values()), self.db, self)
         if dialog.exec() != GroupDialog.DialogCode.Accepted or dialog.created is None:
             return
@@ -128,14 +148,14 @@ class ParticipationActions:
             if self.groups.item(i).data(Qt.ItemDataRole.UserRole).id == dialog.created.id:
                 self.groups.setCurrentRow(i)
 
-    def import_roster(self: ParticipationPage) -> None:
+    def import_roster(self) -> None:
         group = self.current_group()
         dialog = RosterImportDialog(self.db, self.repo, self.settings, self, group=group)
         dialog.exec()
         if dialog.applied:
             self.reload()
 
-    def save_template(self: ParticipationPage) -> None:
+    def save_template(self) -> None:
         from redtour.export.roster_template import write_roster_template
 
         name = file_dialogs.save_file(
@@ -150,12 +170,12 @@ class ParticipationActions:
             return
         show_info(self, tr("名册模板"), tr("已保存到 {0}").format(name))
 
-    def import_log(self: ParticipationPage) -> None:
+    def import_log(self) -> None:
         from redtour.ui.pages.exchange_import import import_log_file
 
         import_log_file(self)
 
-    def export_package(self: ParticipationPage) -> None:
+    def export_package(self) -> None:
         from redtour.storage.exchange import export_package
 
         unions = [u.name for u in self.repo.unions() if u.parent_id is None]
@@ -194,7 +214,7 @@ class ParticipationActions:
             lambda exc: show_error(self, str(exc))
         ).run_in_background()
 
-    def import_package(self: ParticipationPage) -> None:
+    def import_package(self) -> None:
         from redtour.ui.pages.exchange_import import import_exchange_package
 
         import_exchange_package(self)

@@ -36,7 +36,7 @@ from redtour.ui.pages.participation_actions import ParticipationActions
 from redtour.ui.settings import Settings
 
 
-class ParticipationPage(ParticipationActions, QWidget):
+class ParticipationPage(ParticipationActions):
     status = Signal(str)
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
