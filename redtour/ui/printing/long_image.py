@@ -7,22 +7,19 @@ first width → its height measured → loaded again at that height and settled 
 
 from __future__ import annotations
 
-import base64
-import tempfile
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from redtour.core.catalogue import Venue
 from redtour.core.planner import Plan
 from redtour.export.share_image import WIDTH, ImageOptions, write_image_html
 from redtour.mapping.commands import sentinel_colour
-from redtour.mapping.route import route_of_plan
 from redtour.ui.grab import grab_showing
-from redtour.ui.jobs import Job, run_headless
-from redtour.ui.map.render import MapRenderJob
+from redtour.ui.jobs import run_headless
+from redtour.ui.printing.plan_map_job import PlanMapJob
 from redtour.ui.printing.settle import Settle
 
 #: The map fills a card (1080 − 2×32 margin − 2×40 padding = 936 px), laid out at 1/1.4 of that and drawn at
@@ -33,44 +30,15 @@ MAX_HEIGHT = 16_000  # WeChat shows up to about this; a plan is far shorter
 FIRST_HEIGHT = 1200
 
 
-class LongImageJob(Job):
-    def __init__(
-        self,
-        plan: Plan,
-        venues: list[Venue],
-        options: ImageOptions,
-        out: Path,
-        title: str,
-        *,
-        timeout_ms: int = 120_000,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent, timeout_ms=timeout_ms)
-        self.plan, self.venues, self.options, self.out, self.title = plan, venues, options, out, title
-        self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        self._view: QWebEngineView | None = None
-        self._html = Path()
-        self._height: int | None = None  # None while the page is at its first height
+class LongImageJob(PlanMapJob):
+    map_size, map_zoom, prefix = MAP_SIZE, MAP_ZOOM, "redtour-image-"
+    options: ImageOptions
+    _view: QWebEngineView | None = None
+    _html = Path()
+    _height: int | None = None  # None while the page is at its first height
 
-    def run(self) -> None:
-        self._tmp = tempfile.TemporaryDirectory(prefix="redtour-image-")
-        render = MapRenderJob(
-            self.venues,
-            Path(self._tmp.name) / "map.png",
-            width=MAP_SIZE[0],
-            height=MAP_SIZE[1],
-            on_date=self.plan.request.day,
-            route=route_of_plan(self.plan, self.title),
-            zoom=MAP_ZOOM,
-            for_print=True,
-            parent=self,
-        )
-        self.chain(render, self._map_drawn)
-
-    def _map_drawn(self, map_png: Path) -> None:
-        assert self._tmp is not None
-        uri = "data:image/png;base64," + base64.b64encode(map_png.read_bytes()).decode()
-        self._html = write_image_html(self.plan, self.options, uri, Path(self._tmp.name) / "share.html")
+    def map_drawn(self, map_uri: str, folder: Path) -> None:
+        self._html = write_image_html(self.plan, self.options, map_uri, folder / "share.html")
         self._view = view = QWebEngineView()
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         view.resize(WIDTH, FIRST_HEIGHT)
@@ -118,9 +86,7 @@ class LongImageJob(Job):
         if self._view is not None and shiboken6.isValid(self._view):
             shiboken6.delete(self._view)
         self._view = None
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
+        super().cleanup()
 
 
 def render_long_image(

@@ -5,8 +5,6 @@ Both are jobs (ui/jobs.py): load → settled → printed → ``finished(path)``,
 
 from __future__ import annotations
 
-import base64
-import tempfile
 from pathlib import Path
 
 import shiboken6
@@ -17,9 +15,8 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from redtour.core.catalogue import Venue
 from redtour.core.planner import Plan
 from redtour.export.route_sheet import SheetOptions, render_sheet_html
-from redtour.mapping.route import route_of_plan
 from redtour.ui.jobs import Job, run_headless
-from redtour.ui.map.render import MapRenderJob
+from redtour.ui.printing.plan_map_job import PlanMapJob
 from redtour.ui.printing.settle import Settle
 
 #: The map is laid out at this CSS size and drawn at 2× (so ~1700 px across 17 cm of paper: > 250 dpi).
@@ -81,52 +78,16 @@ class HtmlPdfJob(Job):
         self._page = self._profile = None
 
 
-class RouteSheetPdfJob(Job):
+class RouteSheetPdfJob(PlanMapJob):
     """The route sheet of ``plan`` as A4 PDF at ``out``: the map rendered, the sheet HTML printed."""
 
-    def __init__(
-        self,
-        plan: Plan,
-        venues: list[Venue],
-        options: SheetOptions,
-        out: Path,
-        title: str,
-        *,
-        timeout_ms: int = 120_000,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent, timeout_ms=timeout_ms)
-        self.plan, self.venues, self.options, self.out, self.title = plan, venues, options, out, title
-        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+    map_size, map_zoom, prefix = MAP_CSS_SIZE, MAP_ZOOM, "redtour-sheet-"
+    options: SheetOptions
 
-    def run(self) -> None:
-        self._tmp = tempfile.TemporaryDirectory(prefix="redtour-sheet-")
-        w, h = MAP_CSS_SIZE
-        render = MapRenderJob(
-            self.venues,
-            Path(self._tmp.name) / "map.png",
-            width=w,
-            height=h,
-            on_date=self.plan.request.day,
-            route=route_of_plan(self.plan, self.title),
-            zoom=MAP_ZOOM,
-            for_print=True,
-            holidays=self.plan.request.holidays,
-            parent=self,
-        )
-        self.chain(render, self._map_drawn)
-
-    def _map_drawn(self, map_png: Path) -> None:
-        assert self._tmp is not None
-        uri = "data:image/png;base64," + base64.b64encode(map_png.read_bytes()).decode()
-        html = Path(self._tmp.name) / "sheet.html"
-        html.write_text(render_sheet_html(self.plan, self.options, uri), encoding="utf-8")
+    def map_drawn(self, map_uri: str, folder: Path) -> None:
+        html = folder / "sheet.html"
+        html.write_text(render_sheet_html(self.plan, self.options, map_uri), encoding="utf-8")
         self.chain(HtmlPdfJob(html, self.out, parent=self), self.succeed)
-
-    def cleanup(self) -> None:
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
 
 
 def print_html_to_pdf(html: Path, out: Path) -> Path:
