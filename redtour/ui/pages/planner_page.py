@@ -52,7 +52,7 @@ from redtour.ui.pages.place_inputs import fill_place_combo
 from redtour.ui.pages.planner_form import PlannerFormMixin
 from redtour.ui.pages.planner_plans import SavedPlansMixin
 from redtour.ui.pages.planner_sheet import PlannerSheetMixin
-from redtour.ui.pages.share_actions import share_button
+from redtour.ui.pages.share_actions import PlannerShareBase, share_button
 from redtour.ui.settings import Settings
 from redtour.ui.venue_html import holiday_missing_text
 from redtour.ui.widgets.venue_picker import VenuePicker
@@ -80,7 +80,7 @@ class _Snapshot(QUndoCommand):
         self.page._restore(self.before)
 
 
-class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, QWidget):
+class PlannerPage(PlannerFormMixin, PlannerSheetMixin, SavedPlansMixin, PlannerShareBase):
     routeChanged = Signal(object)  # Route | None
     status = Signal(str)
 

@@ -7,11 +7,13 @@ run in the thread pool (SQL, Pillow's chart drawing and docxtpl touch no Qt and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,18 +23,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redtour.core.catalogue import Venue
+from redtour.core.participation import StatsFilter
+from redtour.core.planner import Plan
 from redtour.export.share_image import ImageOptions
 from redtour.export.share_nav import DATUM_NOTE
 from redtour.i18n import _ as gettext
+from redtour.storage.database import Database
 from redtour.ui import file_dialogs
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.operations import QueryOp
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from redtour.ui.jobs import Job
-    from redtour.ui.pages.planner_page import PlannerPage
-    from redtour.ui.pages.stats_page import StatsPage
+
+
+class PlannerShareBase(QWidget):
+    """PlannerPage's base for sharing: what these actions use of the page, declared here so this module need not
+    import planner_page."""
+
+    plan: Plan | None
+    venues: dict[str, Venue]
+    share_button: QPushButton
+    status: Any  # a Signal(str) of the page
+
+    if TYPE_CHECKING:  # defined by PlannerSheetMixin
+
+        def _route_title(self) -> str: ...
+        def start_sheet_job(
+            self, button: QWidget | QAction | None, job: Job, done: Callable[[Any], None]
+        ) -> Job: ...
+
+
+class StatsReportBase(QWidget):
+    """StatsPage's base for 生成报告/生成通知: what they use of the page, declared here so this module need not
+    import stats_page."""
+
+    db: Database
+    union: QComboBox
+    status: Any  # a Signal(str) of the page
+
+    if TYPE_CHECKING:  # defined by StatsPage
+
+        def current_filter(self) -> StatsFilter: ...
 
 
 class ImageDialog(QDialog):
@@ -56,7 +92,7 @@ class ImageDialog(QDialog):
         form.addRow(buttons)
 
 
-def share_button(page: PlannerPage) -> QPushButton:
+def share_button(page: PlannerShareBase) -> QPushButton:
     button = QPushButton(tr("分享…"), objectName="planShare")
     menu = QMenu(button)
     menu.addAction(tr("行程长图（发微信群）…"), lambda: save_long_image(page))
@@ -76,7 +112,7 @@ def _ask_path(page: QWidget, title: str, name: str, filters: str) -> str:
 
 
 def save_share_file(
-    page: PlannerPage, kind: str, datum: str = "wgs84", path: str | None = None
+    page: PlannerShareBase, kind: str, datum: str = "wgs84", path: str | None = None
 ) -> Path | None:
     """kind "ics", or "gpx" for a navigation file (.gpx or .kml by the chosen name)."""
     from redtour.export.share_nav import write_gpx, write_ics, write_kml
@@ -112,7 +148,7 @@ def save_share_file(
 
 
 def save_long_image(
-    page: PlannerPage, path: str | None = None, options: ImageOptions | None = None
+    page: PlannerShareBase, path: str | None = None, options: ImageOptions | None = None
 ) -> Job | None:
     """Start drawing the long image; the returned job's ``finished`` carries the file (None: nothing started)."""
     if page.plan is None or not page.plan.stops:
@@ -141,7 +177,7 @@ def save_long_image(
     )
 
 
-def notice_button(page: StatsPage) -> QPushButton:
+def notice_button(page: StatsReportBase) -> QPushButton:
     button = QPushButton(tr("生成通知…"))
     button.setObjectName("statsNotice")
     button.setToolTip(
@@ -151,7 +187,7 @@ def notice_button(page: StatsPage) -> QPushButton:
     return button
 
 
-def make_notice(page: StatsPage, path: str | None = None, on_done: Any = None) -> None:
+def make_notice(page: StatsReportBase, path: str | None = None, on_done: Any = None) -> None:
     """The 通知 to the union chosen on the page, for the page's period, built in the background
     (the same document as ``redtour notice``)."""
     flt = page.current_filter()
@@ -197,14 +233,14 @@ def make_notice(page: StatsPage, path: str | None = None, on_done: Any = None) -
     QueryOp(page, build).success(done).failure(failed).run_in_background()
 
 
-def report_button(page: StatsPage) -> QPushButton:
+def report_button(page: StatsReportBase) -> QPushButton:
     button = QPushButton(tr("生成报告…"), objectName="statsReport")
     button.setToolTip(tr("活动情况报告：总数与目标、按工会、场馆、月份，附图表（Word 可编辑，或 PDF）"))
     button.clicked.connect(lambda: make_report(page))
     return button
 
 
-def make_report(page: StatsPage, path: str | None = None, on_done: Any = None) -> None:
+def make_report(page: StatsReportBase, path: str | None = None, on_done: Any = None) -> None:
     """Build the report for the page's current filter in the background; status line when written."""
     if path is None:
         path = _ask_path(

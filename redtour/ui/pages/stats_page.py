@@ -44,7 +44,7 @@ from redtour.ui.i18n import tr
 from redtour.ui.lazy_refresh import LazyRefresh
 from redtour.ui.messages import show_error
 from redtour.ui.operations import QueryOp, WriteOp
-from redtour.ui.pages.share_actions import notice_button, report_button
+from redtour.ui.pages.share_actions import StatsReportBase, notice_button, report_button
 
 CHART_ROWS = 15
 
@@ -59,7 +59,7 @@ def _date_edit(name: str, label: str) -> tuple[QCheckBox, QDateEdit]:
     return box, edit
 
 
-class StatsPage(QWidget):
+class StatsPage(StatsReportBase):
     status = Signal(str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
