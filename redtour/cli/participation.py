@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -338,15 +339,7 @@ def cmd_import_log(args: argparse.Namespace) -> int:
 
     with open_database(args) as db:
         report = import_log(db, args.file, dry_run=args.dry_run, keep_mine=args.keep_mine)
-    if args.format == "json":
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(report.summary())
-        print_notes("错误", report.errors)
-        for c in report.conflicts[:50]:
-            print(f"  冲突：{c}")
-    accepted = report.applied or (args.dry_run and not report.errors and not report.conflicts)
-    return 0 if accepted else EXIT_REFUSED
+    return _merge_outcome(args, report, lambda: print_notes("错误", report.errors))
 
 
 def cmd_exchange_export(args: argparse.Namespace) -> int:
@@ -366,14 +359,23 @@ def cmd_exchange_import(args: argparse.Namespace) -> int:
 
     with open_database(args) as db:
         report = import_package(db, args.file, dry_run=args.dry_run, keep_mine=args.keep_mine)
+
+    def errors() -> None:
+        for e in report.errors[:50]:
+            print(f"  错误：{e}")
+
+    return _merge_outcome(args, report, errors)
+
+
+def _merge_outcome(args: argparse.Namespace, report: Any, print_errors: Callable[[], None]) -> int:
+    """A log or package import's report (storage/merge.py) as the CLI prints it, and its exit status: 0 when it
+    was applied, or a dry run found nothing in the way."""
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(report.summary())
-        for e in report.errors[:50]:
-            print(f"  错误：{e}")
+        print_errors()
         for c in report.conflicts[:50]:
             print(f"  冲突：{c}")
-    return (
-        0 if report.applied or (args.dry_run and not report.errors and not report.conflicts) else EXIT_REFUSED
-    )
+    accepted = report.applied or (args.dry_run and not report.errors and not report.conflicts)
+    return 0 if accepted else EXIT_REFUSED
