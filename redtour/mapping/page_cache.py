@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import logging
 import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from redtour import __version__, paths
@@ -32,10 +32,7 @@ def page_key(menu: tuple[str, ...], tiles: tuple[TileProvider, ...], language: s
         digest.update(len(data).to_bytes(8, "little") + data)
 
     add(__version__)
-    try:
-        add(version("folium"))
-    except PackageNotFoundError:  # a bundle without folium's metadata: the app's version still keys it
-        add("folium ?")
+    add(_folium_stamp())
     add(repr((menu, tiles, language)))
     # The page's words come from the gettext catalogue; the builder's own source, where it is shipped, so a
     # development tree does not serve a page built by older code.
@@ -47,6 +44,20 @@ def page_key(menu: tuple[str, ...], tiles: tuple[TileProvider, ...], language: s
     for name in ("districts.geojson", "metro.geojson"):
         add(paths.resource("basemap", name).read_bytes())
     return digest.hexdigest()[:32]
+
+
+def _folium_stamp() -> str:
+    """Which folium would build the page: where it is and when it was written, found without importing it or
+    reading package metadata (both cost more than the rest of a warm start's page lookup)."""
+    spec = importlib.util.find_spec("folium")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "folium ?"
+    try:
+        stat = os.stat(origin)
+    except OSError:  # inside a bundle's archive: the app's version keys it
+        return f"folium {origin}"
+    return f"folium {origin} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def cached_page(menu: tuple[str, ...], tiles: tuple[TileProvider, ...], language: str) -> str:

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
+if TYPE_CHECKING:  # the GUI imports this module before SQLAlchemy has loaded (redtour/app.py, start-up)
+    from sqlalchemy import Engine
 
 #: Table → the kind of data a page shows. Tables absent here (audit_log, app_meta) change nothing visible.
 TABLE_KINDS: dict[str, str] = {
@@ -125,6 +126,7 @@ def _table_of(statement: Any) -> str | None:
 
 def install(engine: Engine) -> None:
     """Note every data-changing statement run through ``engine`` (and engines derived from it)."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "before_execute")
     def _seen(_conn: Any, statement: Any, *_args: Any) -> None:

@@ -7,33 +7,32 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
 
 from redtour import paths
 from redtour.core.errors import RedtourError
 from redtour.core.holidays import HolidayCalendar
 from redtour.logsetup import log_file
 from redtour.mapping.tiles import offered_providers
-from redtour.storage.database import Database
-from redtour.storage.holidays import load_calendar
-from redtour.storage.plans import PlanRepository
-from redtour.storage.venues import VenueRepository
 from redtour.ui.actions import Actions, build_menus, create_actions
-from redtour.ui.dialogs.about_dialog import AboutDialog
-from redtour.ui.dialogs.settings_dialog import SettingsDialog
 from redtour.ui.i18n import tr
 from redtour.ui.layout import MapFolding, fit_to_screen
 from redtour.ui.map.map_view import OFFLINE_BASE, MapView
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.operations import executor, hub
-from redtour.ui.pages.participation_page import ParticipationPage
-from redtour.ui.pages.planner_page import PlannerPage
-from redtour.ui.pages.sites_page import SitesPage
 from redtour.ui.settings import Settings
 from redtour.ui.venue_edits import VenueEdits
 
-if TYPE_CHECKING:  # built on first use (lazy tabs): their modules (QtCharts, the scheduler) load then
+# The frame of the window (tabs, the map pane) is shown before SQLAlchemy, the storage layer and the pages have
+# loaded (redtour/app.py, start-up in two stages): they are imported when the database is attached.
+if TYPE_CHECKING:
+    from redtour.storage.database import Database
+    from redtour.storage.plans import PlanRepository
+    from redtour.storage.venues import VenueRepository
     from redtour.ui.pages.campaign_page import CampaignPage
+    from redtour.ui.pages.participation_page import ParticipationPage
+    from redtour.ui.pages.planner_page import PlannerPage
+    from redtour.ui.pages.sites_page import SitesPage
     from redtour.ui.pages.stats_page import StatsPage
 
 log = logging.getLogger(__name__)
@@ -45,43 +44,27 @@ class MainWindow(VenueEdits):
     #: Changes (storage/changes.py): what a finished write changed, from any page. The one relay: pages
     #: subscribe here instead of to each other (ui/operations.py announces every write's changes).
     changed = Signal(object)
+    #: The database is attached: the pages and the catalogue are in the frame (``attach``).
+    databaseAttached = Signal()
 
     def __init__(
         self,
-        venues: VenueRepository,
+        venues: VenueRepository | None,
         settings: Settings,
-        db_location: str,
+        db_location: str = "",
         map_pane: MapView | None = None,
         plans: PlanRepository | None = None,
         database: Database | None = None,
     ) -> None:
+        """The whole window; with ``venues=None`` only its frame (the map pane and an empty tab bar, saying the
+        database is opening), completed by ``attach``."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.venues = venues
         self.settings = settings
-        self.db_location = db_location
-        self.database = database
-        self.holidays = load_calendar(database)  # the bundled official years + the years staff entered
         self.setWindowTitle(tr("红色寻访助手 — 百万职工红色寻访"))
         self._small_screen = fit_to_screen(self, 1360, 820)
         self.folding = MapFolding(settings.q)
-
-        self.sites = SitesPage(self)
-        self.planner = PlannerPage(plans, self, settings) if plans is not None else None
         self.tabs = QTabWidget(objectName="mainTabs")
-        self.tabs.addTab(self.sites, tr("场馆目录"))
-        if self.planner is not None:
-            self.tabs.addTab(self.planner, tr("行程规划"))
-        self.participation = ParticipationPage(database, settings, self) if database is not None else None
-        # The statistics and campaign tabs are built when first opened (or first asked for): a start-up shows
-        # the catalogue and the map sooner. A placeholder carries the page's objectName (the map folding's key).
-        self._stats: StatsPage | None = None
-        self._campaign: CampaignPage | None = None
-        self._placeholders: dict[str, QWidget] = {}
-        if self.participation is not None:
-            self.tabs.addTab(self.participation, tr("参与记录"))
-            self._add_placeholder("statsPage", tr("统计"))
-            self._add_placeholder("campaignPage", tr("活动"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.tabs)
         self.map_pane = map_pane
@@ -91,14 +74,66 @@ class MainWindow(VenueEdits):
             self.splitter.setStretchFactor(1, 1)
             self.splitter.setSizes([720, 640])  # until the user's own split is restored
         self.setCentralWidget(self.splitter)
+        self.is_attached = False
+        self._opening: QLabel | None = None
+        self._restore_geometry()
+        if venues is None:  # until attach: the first tab's title over a line saying what is happening
+            self._opening = QLabel(tr("正在打开数据库…"), objectName="openingLabel")
+            self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(self._opening, tr("场馆目录"))
+        else:
+            self.attach(venues, db_location, plans, database)
+
+    def attach(
+        self,
+        venues: VenueRepository,
+        db_location: str,
+        plans: PlanRepository | None = None,
+        database: Database | None = None,
+    ) -> None:
+        """Fill the frame once the database is open: the pages, menus, the catalogue and the map's markers."""
+        from redtour.storage.holidays import load_calendar
+        from redtour.ui.pages.participation_page import ParticipationPage
+        from redtour.ui.pages.planner_page import PlannerPage
+        from redtour.ui.pages.sites_page import SitesPage
+
+        if self._opening is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self._opening))
+            self._opening.deleteLater()
+            self._opening = None
+        self.venues = venues
+        self.db_location = db_location
+        self.database = database
+        self.holidays = load_calendar(database)  # the bundled official years + the years staff entered
+        self.sites: SitesPage = SitesPage(self)
+        self.planner: PlannerPage | None = (
+            PlannerPage(plans, self, self.settings) if plans is not None else None
+        )
+        self.tabs.addTab(self.sites, tr("场馆目录"))
+        if self.planner is not None:
+            self.tabs.addTab(self.planner, tr("行程规划"))
+        self.participation: ParticipationPage | None = (
+            ParticipationPage(database, self.settings, self) if database is not None else None
+        )
+        # The statistics and campaign tabs are built when first opened (or first asked for): a start-up shows
+        # the catalogue and the map sooner. A placeholder carries the page's objectName (the map folding's key).
+        self._stats: StatsPage | None = None
+        self._campaign: CampaignPage | None = None
+        self._placeholders: dict[str, QWidget] = {}
+        if self.participation is not None:
+            self.tabs.addTab(self.participation, tr("参与记录"))
+            self._add_placeholder("statsPage", tr("统计"))
+            self._add_placeholder("campaignPage", tr("活动"))
 
         self.actions: Actions = create_actions(self)
         build_menus(self, self.actions)
         self._connect()
         # The status bar is for transient messages; the database location is in 关于 and 设置.
         self.reload()
-        self._restore_state()
+        self._restore_splitters()
         self._apply_map_folding()
+        self.is_attached = True
+        self.databaseAttached.emit()
 
     def _connect(self) -> None:
         a = self.actions
@@ -272,6 +307,9 @@ class MainWindow(VenueEdits):
         self.sites.search.selectAll()
 
     def _open_settings(self) -> None:
+        from redtour.storage.holidays import load_calendar
+        from redtour.ui.dialogs.settings_dialog import SettingsDialog
+
         tiles = self.map_pane.tile_source if self.map_pane is not None else None
         dialog = SettingsDialog(
             self.settings, self, tile_store=tiles.store if tiles is not None else None, database=self.database
@@ -305,6 +343,8 @@ class MainWindow(VenueEdits):
         self._refresh_map()
 
     def _open_about(self) -> None:
+        from redtour.ui.dialogs.about_dialog import AboutDialog
+
         AboutDialog(self._all, self.db_location, self).exec()
 
     def _open_user_guide(self) -> None:
@@ -343,7 +383,7 @@ class MainWindow(VenueEdits):
         self.folding.remember(self._page_name(), shown)
 
     # --- window state --------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry, state = self.settings.window_state("main")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -351,7 +391,12 @@ class MainWindow(VenueEdits):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if state is not None:
             self.restoreState(state)
-        splitters = [("main", self.splitter), ("sites", self.sites.splitter)]
+        saved = self.settings.splitter_state("main")
+        if saved is not None:
+            self.splitter.restoreState(saved)
+
+    def _restore_splitters(self) -> None:
+        splitters = [("sites", self.sites.splitter)]
         if self.planner is not None:
             splitters.append(("planner", self.planner.splitter))
         for name, splitter in splitters:
@@ -365,7 +410,8 @@ class MainWindow(VenueEdits):
             self.map_pane.shutdown()
         self.settings.save_window_state("main", self.saveGeometry(), self.saveState())
         self.settings.save_splitter_state("main", self.splitter.saveState())
-        self.settings.save_splitter_state("sites", self.sites.splitter.saveState())
-        if self.planner is not None:
-            self.settings.save_splitter_state("planner", self.planner.splitter.saveState())
+        if self.is_attached:  # closed while the database was opening: the pages' splits were never shown
+            self.settings.save_splitter_state("sites", self.sites.splitter.saveState())
+            if self.planner is not None:
+                self.settings.save_splitter_state("planner", self.planner.splitter.saveState())
         super().closeEvent(event)

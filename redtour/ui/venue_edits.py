@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from redtour.core.catalogue import Location, Venue
-from redtour.storage.venues import VenueRepository
-from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
 from redtour.ui.i18n import tr
-from redtour.ui.map.map_view import MapView
 from redtour.ui.messages import show_error, show_info
 from redtour.ui.operations import WriteOp
-from redtour.ui.pages.sites_page import SitesPage
+
+if TYPE_CHECKING:  # the window's frame is shown before the storage layer and the pages load (redtour/app.py)
+    from redtour.storage.venues import VenueRepository
+    from redtour.ui.map.map_view import MapView
+    from redtour.ui.pages.sites_page import SitesPage
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,8 @@ class VenueEdits(QMainWindow):
 
     def edit_venue(self, venue_id: str) -> None:
         venue = self.venues.get(venue_id)
+        from redtour.ui.dialogs.venue_edit_dialog import VenueEditDialog
+
         dialog = VenueEditDialog(venue, self)
         if dialog.exec() != VenueEditDialog.DialogCode.Accepted:
             return

@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>红色寻访助手 — 百万职工红色寻访</source>
-        <extracomment>The catalogue after a local correction (list[Venue]); pages holding venues subscribe. Changes (storage/changes.py): what a finished write changed, from any page. The one relay: pages subscribe here instead of to each other (ui/operations.py announces every write&apos;s changes).</extracomment>
+        <extracomment>The catalogue after a local correction (list[Venue]); pages holding venues subscribe. Changes (storage/changes.py): what a finished write changed, from any page. The one relay: pages subscribe here instead of to each other (ui/operations.py announces every write&apos;s changes). The database is attached: the pages and the catalogue are in the frame (``attach``).</extracomment>
         <translation>Red Tour Assistant — a million workers visit red sites</translation>
     </message>
     <message>
@@ -696,6 +696,10 @@
     <message>
         <source>场馆目录</source>
         <translation>Venues</translation>
+    </message>
+    <message>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <source>行程规划</source>
@@ -2416,6 +2420,7 @@ e.g. 春节 2026-02-15 2026-02-23</translation>
     </message>
     <message>
         <source>不是 redtour 的数据库</source>
+        <extracomment>Qt-free modules the window needs (SQLAlchemy and the storage layer are most of the Python start-up time). They are imported on a helper thread while the main thread runs the event loop, so the map page loads in the web engine meanwhile. Nothing here may import Qt: a Qt call from a second thread while the GUI thread waits for the interpreter lock can deadlock (tests/e2e/test_startup_imports.py checks it).</extracomment>
         <translation>Not a redtour database</translation>
     </message>
     <message>

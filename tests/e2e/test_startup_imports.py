@@ -58,15 +58,43 @@ def test_the_collector_is_back_on_once_the_window_is_up(tmp_path):
     code = (
         "import gc\nfrom redtour.cli import main\n"
         "from redtour import app\n"
-        "shown = app._quit_once_painted\n"
+        "from PySide6.QtCore import QTimer\n"
+        "report = app._report_start\n"
         "def check(qapp, window):\n"
-        "    print('collector on while the window is up:', gc.isenabled(), flush=True)\n"
-        "    shown(qapp, window)\n"
-        "app._quit_once_painted = check\n"
+        "    def attached():\n"
+        "        QTimer.singleShot(0, lambda: print('collector on once attached:', gc.isenabled(), flush=True))\n"
+        "    window.databaseAttached.connect(attached)\n"
+        "    report(qapp, window)\n"
+        "app._report_start = check\n"
         "main(['--exit-after-start'])\n"
     )
-    env = {**os.environ, "REDTOUR_HOME": str(tmp_path)}
+    env = {**os.environ, "REDTOUR_HOME": str(tmp_path), "REDTOUR_START_DEADLINE": "0"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "collector on while the window is up: True" in done.stdout
+    assert "collector on once attached: True" in done.stdout
     assert "map loaded: True" in done.stdout
+
+
+def test_the_frame_of_the_window_loads_no_storage_layer():
+    """The window's frame is shown while a helper thread imports the storage layer (redtour/app.py): the frame's
+    modules must not import SQLAlchemy themselves, and the helper thread must not import Qt (a Qt call there
+    while the GUI thread waits for the interpreter lock can deadlock)."""
+    code = (
+        "import sys\n"
+        "import redtour.ui.main_window, redtour.ui.map.map_view, redtour.ui.settings, redtour.ui.i18n\n"
+        "print('frame:', sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
+        " or m.startswith('redtour.storage.') and m != 'redtour.storage.changes'))\n"
+    )
+    frame = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "frame: []" in frame.stdout, frame.stdout
+    from redtour.app import BACKGROUND_IMPORTS
+
+    code = (
+        "import importlib, sys\n"
+        f"for name in {BACKGROUND_IMPORTS!r}: importlib.import_module(name)\n"
+        "print('helper:', sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+        "print('storage loaded:', 'redtour.storage.venues' in sys.modules and 'sqlalchemy.orm' in sys.modules)\n"
+    )
+    helper = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "helper: []" in helper.stdout, helper.stdout
+    assert "storage loaded: True" in helper.stdout
