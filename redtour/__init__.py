@@ -4,8 +4,8 @@ import time
 
 STARTED = time.perf_counter()  # start-up time is measured from here (``redtour --exit-after-start``)
 
-# The one place the version is written: pyproject.toml reads it from here ([tool.setuptools.dynamic]). Not
-# importlib.metadata, which costs tens of milliseconds on every start.
+# Written here and in pyproject.toml (tests/test_version.py keeps them equal): reading the installed metadata
+# (importlib.metadata) cost tens of milliseconds on every start.
 __version__ = "0.2.0"
 
 APP_NAME = "redtour"
