@@ -112,9 +112,11 @@ def run_gui(args: argparse.Namespace) -> int:
         lambda error: databases.append(_second_stage(app, args, settings, window, error)),
         Qt.ConnectionType.QueuedConnection,  # run by the GUI thread's event loop, whichever thread emits
     )
-    import_in_background(BACKGROUND_IMPORTS, relay.imported.emit)
     window = MainWindow(None, settings, map_pane=build_map_pane(settings, language))
     window.show()
+    # Only now: until here the GUI thread has Python work of its own, and two threads share one interpreter
+    # lock. From here it mostly waits for the web engine, which works in its own processes.
+    import_in_background(BACKGROUND_IMPORTS, relay.imported.emit)
     if getattr(args, "exit_after_start", False):
         _report_start(app, window)
     code = app.exec()  # app.exit(status) when the database cannot be opened
