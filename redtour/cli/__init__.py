@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--exit-after-start",
         action="store_true",
-        help="open the window, print how long start-up took once the map has loaded, and quit (smoke tests)",
+        help="open the window, print how long until it showed its map and until the catalogue was on the map, "
+        "and quit (smoke tests, benchmarks/bench_startup.py)",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
