@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QMenu,
@@ -31,6 +30,7 @@ from redtour.export.share_nav import DATUM_NOTE
 from redtour.i18n import _ as gettext
 from redtour.storage.database import Database
 from redtour.ui import file_dialogs
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.operations import QueryOp
@@ -84,12 +84,7 @@ class ImageDialog(QDialog):
         form.addRow(tr("带队人"), self.leader)
         form.addRow(tr("联系电话"), self.phone)
         form.addRow(self.full)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
 
 def share_button(page: PlannerShareBase) -> QPushButton:
