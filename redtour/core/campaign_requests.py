@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from redtour.core.calendar import WEEKDAY_ZH, day_status
@@ -61,8 +61,10 @@ class RequestFormatError(RosterFormatError):
 
 
 @dataclass(frozen=True)
-class RequestDraft:
-    sheet_row: int
+class RequestFields:
+    """What a group asks of a campaign: shared by a checked draft (below) and a stored request
+    (storage.campaigns.CampaignRequest, which adds its database ids)."""
+
     union: str
     name: str
     people: int
@@ -78,6 +80,14 @@ class RequestDraft:
     leader: str = ""
     phone: str = ""
     split_ok: bool = True
+
+
+@dataclass(frozen=True)
+class RequestDraft(RequestFields):
+    """A checked request not yet stored: a sheet row, or (``sheet_row`` 0) one entered in the app."""
+
+    _: KW_ONLY
+    sheet_row: int
 
 
 @dataclass
@@ -272,11 +282,12 @@ def _request(
     phone_cell = cell("phone")
     split_text = clean_text(cell("split"))
     return RequestDraft(
-        row, union, name, people, earliest, latest, no_weekdays, must, optional, start,
+        union, name, people, earliest, latest, no_weekdays, must, optional, start,
         MODES.get(mode_text, Mode.COACH), start_time, return_by,
         leader=clean_text(cell("leader"))[:60],
         phone=normalise_mobile(phone_cell) if clean_text(phone_cell) else "",
         split_ok=split_text not in ("否", "不可", "不可以", "不能", "no", "0"),
+        sheet_row=row,
     )  # fmt: skip
 
 
