@@ -24,9 +24,9 @@ from redtour.storage.campaign_rows import (
     VenueCapacityRow,
 )
 from redtour.storage.database import Database
-from redtour.storage.models import TradeUnionRow, VenueRow
+from redtour.storage.models import TradeUnionRow
 from redtour.storage.participation import ensure_union, new_uuid
-from redtour.storage.venues import VenueRepository
+from redtour.storage.venues import VenueRepository, venue_fact_rows
 
 
 class CampaignError(RedtourError):
@@ -203,12 +203,7 @@ class CampaignRepository:
         for fact, value in values.items():
             check_value(fact, value)
         with self.db.writing() as s:
-            if s.get(VenueRow, venue_id) is None:
-                raise LookupError(f"没有编号为 {venue_id} 的场馆")
-            existing = {
-                r.fact: r
-                for r in s.scalars(select(VenueCapacityRow).where(VenueCapacityRow.venue_id == venue_id))
-            }
+            existing = venue_fact_rows(s, VenueCapacityRow, venue_id)
             for fact, value in values.items():
                 row = existing.get(fact) or VenueCapacityRow(venue_id=venue_id, fact=fact)
                 row.value, row.checked, row.said_by, row.note = value, checked, said_by, note
