@@ -19,7 +19,7 @@ from redtour.core.holidays import HolidayCalendar
 from redtour.core.people import InvalidValue, clean_text, normalise_mobile
 from redtour.core.places import GeocodeError, Geocoder, resolve_place
 from redtour.core.planner import Place
-from redtour.core.roster import HEADER_SCAN_ROWS, RosterFormatError, RowNote, _header_key, _is_footer
+from redtour.core.roster import HEADER_SCAN_ROWS, RosterFormatError, RowNote, _header_key, data_rows
 from redtour.core.search import resolve
 from redtour.core.travel import Mode
 
@@ -306,13 +306,7 @@ def parse_requests(
     ignored = tuple(clean_text(c) for j, c in enumerate(rows[header_row]) if j not in used and clean_text(c))
     out = ParsedRequests(header_row, ignored)
     seen: dict[tuple[str, str], int] = {}
-    for index in range(header_row + 1, len(rows)):
-        cells, sheet_row = rows[index], index + 1
-        if not any(clean_text(c) for c in cells):
-            continue
-        if _is_footer(cells):
-            out.skipped.append(RowNote(sheet_row, "表尾（合计/填表说明等）"))
-            continue
+    for sheet_row, cells in data_rows(rows, header_row, out.skipped, "表尾（合计/填表说明等）"):
         try:
             req = _request(cells, cols, sheet_row, venues, period, geocoder, holidays)
         except InvalidValue as exc:
