@@ -46,19 +46,20 @@ def instance(groups: int, days: int):  # type: ignore[no-untyped-def]
 
 
 def run_one(kind: str, limit: float, groups: int, days: int) -> dict:
-    from redtour.core.campaign import greedy_schedule, schedule
+    from redtour.core.campaign import CampaignProblem, greedy_schedule, schedule
     from redtour.storage.holidays import load_calendar
 
     reqs, venues, caps, start, end = instance(groups, days)
     holidays = load_calendar()  # the shipped official schedule, as the app uses it
     t0 = time.perf_counter()
     first: list[float] = []
+    problem = CampaignProblem(reqs, venues, caps, start, end, TODAY, holidays=holidays)
     if kind == "greedy":
-        result = greedy_schedule(reqs, venues, caps, start, end, TODAY, holidays=holidays)
+        result = greedy_schedule(problem)
         first.append(time.perf_counter() - t0)
     else:
         result = schedule(
-            reqs, venues, caps, start, end, TODAY, time_limit=limit, improved=kind == "cpsat", holidays=holidays,
+            problem, time_limit=limit, improved=kind == "cpsat",
             progress=lambda p: first.append(p.elapsed) if not first else None,
         )  # fmt: skip
     from tests.core.campaign.checker import check

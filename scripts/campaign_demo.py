@@ -63,13 +63,14 @@ def make_demo(db: Database, start: date = date(2026, 12, 8)) -> int:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             csv.writer(fh).writerows(rows)
         try:
-            from redtour.core.campaign import schedule
+            from redtour.core.campaign import CampaignProblem, schedule
 
             c = repo.create("2026冬季红色寻访", start, end, 600)
             import_requests(db, path, c)
             inputs = run_inputs(db, c)
-            result = schedule(inputs.requests, inputs.venues, inputs.capacities, c.start, c.end, start - timedelta(days=7),
-                              time_limit=20)  # fmt: skip
+            problem = CampaignProblem(inputs.requests, inputs.venues, inputs.capacities, c.start, c.end,
+                                      start - timedelta(days=7))
+            result = schedule(problem, time_limit=20)  # fmt: skip
         except NotImplementedError:
             from redtour.core.campaign.model import Assignment, ScheduleResult, StopTime
 

@@ -200,8 +200,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         if not inputs.requests:
             raise RedtourError(f"活动“{c.name}”还没有团队报名，请先导入报名表")
         result = schedule(
-            inputs.requests, inputs.venues, inputs.capacities, c.start, c.end, today,
-            time_limit=args.time_limit, pins=inputs.pins, previous=inputs.previous or None, holidays=inputs.holidays,
+            inputs.problem(c.start, c.end, today), time_limit=args.time_limit, previous=inputs.previous or None,
             progress=None if args.format == "json" else _report_progress,
         )  # fmt: skip
         moved = save_schedule(db, c, result, today)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from redtour.core.calendar import WEEKDAY_ZH, day_status
@@ -19,7 +19,7 @@ from redtour.core.holidays import HolidayCalendar
 from redtour.core.people import InvalidValue, clean_text, normalise_mobile
 from redtour.core.places import GeocodeError, Geocoder, resolve_place
 from redtour.core.planner import Place
-from redtour.core.roster import HEADER_SCAN_ROWS, RosterFormatError, RowNote, _header_key, _is_footer
+from redtour.core.roster import HEADER_SCAN_ROWS, RosterFormatError, RowNote, _header_key, data_rows
 from redtour.core.search import resolve
 from redtour.core.travel import Mode
 
@@ -61,8 +61,10 @@ class RequestFormatError(RosterFormatError):
 
 
 @dataclass(frozen=True)
-class RequestDraft:
-    sheet_row: int
+class RequestFields:
+    """What a group asks of a campaign: shared by a checked draft (below) and a stored request
+    (storage.campaigns.CampaignRequest, which adds its database ids)."""
+
     union: str
     name: str
     people: int
@@ -78,6 +80,14 @@ class RequestDraft:
     leader: str = ""
     phone: str = ""
     split_ok: bool = True
+
+
+@dataclass(frozen=True)
+class RequestDraft(RequestFields):
+    """A checked request not yet stored: a sheet row, or (``sheet_row`` 0) one entered in the app."""
+
+    _: KW_ONLY
+    sheet_row: int
 
 
 @dataclass
@@ -272,11 +282,12 @@ def _request(
     phone_cell = cell("phone")
     split_text = clean_text(cell("split"))
     return RequestDraft(
-        row, union, name, people, earliest, latest, no_weekdays, must, optional, start,
+        union, name, people, earliest, latest, no_weekdays, must, optional, start,
         MODES.get(mode_text, Mode.COACH), start_time, return_by,
         leader=clean_text(cell("leader"))[:60],
         phone=normalise_mobile(phone_cell) if clean_text(phone_cell) else "",
         split_ok=split_text not in ("否", "不可", "不可以", "不能", "no", "0"),
+        sheet_row=row,
     )  # fmt: skip
 
 
@@ -295,13 +306,7 @@ def parse_requests(
     ignored = tuple(clean_text(c) for j, c in enumerate(rows[header_row]) if j not in used and clean_text(c))
     out = ParsedRequests(header_row, ignored)
     seen: dict[tuple[str, str], int] = {}
-    for index in range(header_row + 1, len(rows)):
-        cells, sheet_row = rows[index], index + 1
-        if not any(clean_text(c) for c in cells):
-            continue
-        if _is_footer(cells):
-            out.skipped.append(RowNote(sheet_row, "表尾（合计/填表说明等）"))
-            continue
+    for sheet_row, cells in data_rows(rows, header_row, out.skipped, "表尾（合计/填表说明等）"):
         try:
             req = _request(cells, cols, sheet_row, venues, period, geocoder, holidays)
         except InvalidValue as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from redtour.core.errors import RedtourError
@@ -149,6 +149,24 @@ def _is_footer(cells: Sequence[object]) -> bool:
     return first.replace(" ", "").startswith(FOOTER_WORDS)
 
 
+def data_rows(
+    rows: Sequence[Sequence[object]],
+    header_index: int,
+    skipped: list[RowNote],
+    footer: str = "表尾（合计/制表等）",
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """The rows below the header as (sheet row, cells): blank rows passed over, footer rows (合计, 制表人…)
+    noted in ``skipped`` with ``footer`` as the reason."""
+    for index in range(header_index + 1, len(rows)):
+        cells = rows[index]
+        if not any(clean_text(c) for c in cells):
+            continue
+        if _is_footer(cells):
+            skipped.append(RowNote(index + 1, footer))
+            continue
+        yield index + 1, cells
+
+
 def check_text(value: object, label: str, limit: int) -> str:
     """A free-text field (work unit, union, employee number): trimmed, visible characters only, bounded."""
     if isinstance(value, float) and not value.is_integer():
@@ -219,14 +237,7 @@ def parse_roster(rows: Sequence[Sequence[object]], *, with_id_number: bool = Fal
     out = ParsedRoster(header)
     by_mobile: dict[str, RosterPerson] = {}
     by_id: dict[str, RosterPerson] = {}
-    for index in range(header.row_index + 1, len(rows)):
-        cells = rows[index]
-        sheet_row = index + 1
-        if not any(clean_text(c) for c in cells):
-            continue
-        if _is_footer(cells):
-            out.skipped.append(RowNote(sheet_row, "表尾（合计/制表等）"))
-            continue
+    for sheet_row, cells in data_rows(rows, header.row_index, out.skipped):
         try:
             person = _person(cells, header.columns, sheet_row, with_id_number)
         except InvalidValue as exc:

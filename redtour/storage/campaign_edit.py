@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, select
 
-from redtour.core.campaign_requests import RequestDraft, check_request
+from redtour.core.campaign_requests import check_request
 from redtour.core.campaign_sheet import booked_plan
 from redtour.core.people import InvalidValue
 from redtour.core.places import Geocoder
@@ -21,19 +21,19 @@ from redtour.storage.campaign_rows import (
     CampaignAssignmentRow,
     CampaignRequestRow,
     CampaignRow,
-    CampaignUnionRow,
 )
 from redtour.storage.campaigns import (
     Campaign,
     CampaignError,
     CampaignRepository,
     CampaignRequest,
-    place_to_dict,
+    enlist_union,
+    fill_request_row,
     requests_in,
 )
 from redtour.storage.database import Database
 from redtour.storage.holidays import load_calendar
-from redtour.storage.participation import ensure_union, new_uuid
+from redtour.storage.participation import new_uuid
 from redtour.storage.venues import VenueRepository
 
 
@@ -48,7 +48,7 @@ def save_request(
     except InvalidValue as exc:
         raise CampaignError(str(exc)) from None
     with db.writing() as s:
-        union = ensure_union(s, draft.union)
+        union = enlist_union(s, campaign.id, draft.union)
         clash = s.scalar(
             select(CampaignRequestRow.id).where(
                 CampaignRequestRow.campaign_id == campaign.id,
@@ -58,9 +58,6 @@ def save_request(
         )
         if clash is not None and clash != request_id:
             raise CampaignError(f"活动中已有{draft.union}的团队“{draft.name}”")
-        if s.get(CampaignUnionRow, (campaign.id, union.id)) is None:
-            s.add(CampaignUnionRow(campaign_id=campaign.id, union_id=union.id, quota=None))
-            s.flush()
         if request_id is None:
             row = CampaignRequestRow(uuid=new_uuid(), campaign_id=campaign.id, created=datetime.now())
             s.add(row)
@@ -69,22 +66,13 @@ def save_request(
             if found is None or found.campaign_id != campaign.id:
                 raise LookupError(f"活动中没有编号为 {request_id} 的团队")
             row = found
-        _fill(row, draft, union.id)
+        fill_request_row(row, draft, union.id)
         s.flush()
         audit.record(
             s, "campaign.request.add" if request_id is None else "campaign.request.edit",
             {"campaign": campaign.uuid, "request": row.uuid},
         )  # fmt: skip
         return requests_in(s, campaign.id, [row.id])[0]
-
-
-def _fill(row: CampaignRequestRow, d: RequestDraft, union_id: int) -> None:
-    row.union_id, row.name, row.people = union_id, d.name, d.people
-    row.earliest, row.latest, row.no_weekdays = d.earliest, d.latest, list(d.no_weekdays)
-    row.must_venues, row.optional_venues = list(d.must), list(d.optional)
-    row.start_place, row.mode = place_to_dict(d.start), d.mode.value
-    row.start_time, row.return_by = d.start_time, d.return_by
-    row.leader, row.phone, row.split_ok = d.leader, d.phone, d.split_ok
 
 
 def withdraw_request(db: Database, campaign: Campaign, request_id: int) -> int:

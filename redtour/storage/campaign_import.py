@@ -18,12 +18,12 @@ from redtour.core.roster import RowNote
 from redtour.importing.spreadsheet import read_table
 from redtour.storage import audit
 from redtour.storage.batching import file_sha256
-from redtour.storage.campaign_rows import CampaignRequestRow, CampaignUnionRow
-from redtour.storage.campaigns import Campaign, place_to_dict
+from redtour.storage.campaign_rows import CampaignRequestRow
+from redtour.storage.campaigns import Campaign, enlist_union, fill_request_row
 from redtour.storage.database import Database, Rollback
 from redtour.storage.holidays import load_calendar
 from redtour.storage.models import TradeUnionRow
-from redtour.storage.participation import ensure_union, new_uuid
+from redtour.storage.participation import new_uuid
 from redtour.storage.venues import VenueRepository
 
 
@@ -94,32 +94,10 @@ def import_requests(
             raise Rollback
         now = datetime.now()
         for r in parsed.requests:
-            union = ensure_union(s, r.union)
-            if s.get(CampaignUnionRow, (campaign.id, union.id)) is None:
-                s.add(CampaignUnionRow(campaign_id=campaign.id, union_id=union.id, quota=None))
-                s.flush()
-            s.add(
-                CampaignRequestRow(
-                    uuid=new_uuid(),
-                    campaign_id=campaign.id,
-                    union_id=union.id,
-                    name=r.name,
-                    people=r.people,
-                    earliest=r.earliest,
-                    latest=r.latest,
-                    no_weekdays=list(r.no_weekdays),
-                    must_venues=list(r.must),
-                    optional_venues=list(r.optional),
-                    start_place=place_to_dict(r.start),
-                    mode=r.mode.value,
-                    start_time=r.start_time,
-                    return_by=r.return_by,
-                    leader=r.leader,
-                    phone=r.phone,
-                    split_ok=r.split_ok,
-                    created=now,
-                )
-            )
+            union = enlist_union(s, campaign.id, r.union)
+            row = CampaignRequestRow(uuid=new_uuid(), campaign_id=campaign.id, created=now)
+            fill_request_row(row, r, union.id)
+            s.add(row)
         audit.record_import(
             s, "campaign", path.name, sha, added=report.added, merged=0, skipped=len(report.skipped),
             detail={"campaign": campaign.uuid, "added": report.added},

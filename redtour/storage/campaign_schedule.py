@@ -14,7 +14,15 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from redtour.core.campaign.model import Assignment, GroupRequest, Pin, ScheduleResult, StopTime, VenueCapacity
+from redtour.core.campaign.model import (
+    Assignment,
+    CampaignProblem,
+    GroupRequest,
+    Pin,
+    ScheduleResult,
+    StopTime,
+    VenueCapacity,
+)
 from redtour.core.campaign_capacity import VenueCapacityInfo
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
@@ -45,6 +53,12 @@ class RunInputs:
     previous: tuple[Assignment, ...]
     names: dict[str, str]  # group id → "union 团队名"
     holidays: HolidayCalendar | None = None  # the official schedule plus years staff entered
+
+    def problem(self, start: date, end: date, today: date) -> CampaignProblem:
+        """The scheduler's input for the campaign's dates: these requests, venues, capacities, pins, holidays."""
+        return CampaignProblem(
+            self.requests, self.venues, self.capacities, start, end, today, self.pins, self.holidays
+        )
 
 
 def group_request(r: CampaignRequest) -> GroupRequest:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from dataclasses import KW_ONLY, dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from redtour.core.campaign_capacity import StaffFact, VenueCapacityInfo, capacity_of, check_value
+from redtour.core.campaign_requests import RequestFields
 from redtour.core.errors import RedtourError
 from redtour.core.planner import Place
 from redtour.core.travel import Mode
@@ -23,9 +24,9 @@ from redtour.storage.campaign_rows import (
     VenueCapacityRow,
 )
 from redtour.storage.database import Database
-from redtour.storage.models import TradeUnionRow, VenueRow
+from redtour.storage.models import TradeUnionRow
 from redtour.storage.participation import ensure_union, new_uuid
-from redtour.storage.venues import VenueRepository
+from redtour.storage.venues import VenueRepository, venue_fact_rows
 
 
 class CampaignError(RedtourError):
@@ -50,25 +51,13 @@ class CampaignUnion:
 
 
 @dataclass(frozen=True)
-class CampaignRequest:
+class CampaignRequest(RequestFields):
+    """A stored request: what the group asks, with its row, campaign, union and (once scheduled) tour group."""
+
+    _: KW_ONLY
     id: int
     campaign_id: int
     union_id: int
-    union: str
-    name: str
-    people: int
-    earliest: date
-    latest: date
-    no_weekdays: tuple[int, ...]
-    must: tuple[str, ...]
-    optional: tuple[str, ...]
-    start: Place
-    mode: Mode
-    start_time: time
-    return_by: time
-    leader: str
-    phone: str
-    split_ok: bool
     tour_group_id: int | None
 
 
@@ -83,11 +72,31 @@ def place_to_dict(p: Place) -> dict[str, Any]:
 def request_from_row(r: CampaignRequestRow, union: str) -> CampaignRequest:
     sp = r.start_place
     return CampaignRequest(
-        r.id, r.campaign_id, r.union_id, union, r.name, r.people, r.earliest, r.latest,
+        union, r.name, r.people, r.earliest, r.latest,
         tuple(r.no_weekdays), tuple(r.must_venues), tuple(r.optional_venues),
         Place(sp["name"], sp["lat"], sp["lon"], sp.get("venue_id")), Mode(r.mode), r.start_time,
-        r.return_by, r.leader, r.phone, r.split_ok, r.tour_group_id,
+        r.return_by, r.leader, r.phone, r.split_ok,
+        id=r.id, campaign_id=r.campaign_id, union_id=r.union_id, tour_group_id=r.tour_group_id,
     )  # fmt: skip
+
+
+def fill_request_row(row: CampaignRequestRow, d: RequestFields, union_id: int) -> None:
+    """Store a request's fields in its row (new or edited): the inverse of ``request_from_row``."""
+    row.union_id, row.name, row.people = union_id, d.name, d.people
+    row.earliest, row.latest, row.no_weekdays = d.earliest, d.latest, list(d.no_weekdays)
+    row.must_venues, row.optional_venues = list(d.must), list(d.optional)
+    row.start_place, row.mode = place_to_dict(d.start), d.mode.value
+    row.start_time, row.return_by = d.start_time, d.return_by
+    row.leader, row.phone, row.split_ok = d.leader, d.phone, d.split_ok
+
+
+def enlist_union(s: Session, campaign_id: int, union_name: str) -> TradeUnionRow:
+    """The union by name (created if new), taking part in the campaign from now on (no quota yet)."""
+    union = ensure_union(s, union_name)
+    if s.get(CampaignUnionRow, (campaign_id, union.id)) is None:
+        s.add(CampaignUnionRow(campaign_id=campaign_id, union_id=union.id, quota=None))
+        s.flush()
+    return union
 
 
 class CampaignRepository:
@@ -194,12 +203,7 @@ class CampaignRepository:
         for fact, value in values.items():
             check_value(fact, value)
         with self.db.writing() as s:
-            if s.get(VenueRow, venue_id) is None:
-                raise LookupError(f"没有编号为 {venue_id} 的场馆")
-            existing = {
-                r.fact: r
-                for r in s.scalars(select(VenueCapacityRow).where(VenueCapacityRow.venue_id == venue_id))
-            }
+            existing = venue_fact_rows(s, VenueCapacityRow, venue_id)
             for fact, value in values.items():
                 row = existing.get(fact) or VenueCapacityRow(venue_id=venue_id, fact=fact)
                 row.value, row.checked, row.said_by, row.note = value, checked, said_by, note

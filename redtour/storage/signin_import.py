@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from redtour.core.people import InvalidValue, clean_text, mask_mobile, normalise_mobile, normalise_name
-from redtour.core.roster import HEADER_SCAN_ROWS, RosterFormatError, RowNote, _is_footer, match_header
+from redtour.core.roster import HEADER_SCAN_ROWS, RosterFormatError, RowNote, data_rows, match_header
 from redtour.importing.spreadsheet import read_table
 from redtour.storage import audit
 from redtour.storage.database import Database, Rollback
@@ -69,24 +69,18 @@ def checkin_from_file(
         for pid, n, _m in people:
             by_name.setdefault(n, []).append(pid)
         chosen: dict[int, int] = {}
-        for i in range(header_index + 1, len(rows)):
-            r = rows[i]
-            if not any(clean_text(c) for c in r):
-                continue
-            if _is_footer(r):
-                report.skipped.append(RowNote(i + 1, "表尾（合计/制表等）"))
-                continue
+        for sheet_row, r in data_rows(rows, header_index, report.skipped):
             name = normalise_name(r[cols["name"]] if cols["name"] < len(r) else "")
             raw_mobile = r[cols["mobile"]] if "mobile" in cols and cols["mobile"] < len(r) else None
             if clean_text(raw_mobile):
                 try:
                     mobile = normalise_mobile(raw_mobile)
                 except InvalidValue as exc:
-                    report.errors.append(RowNote(i + 1, str(exc)))
+                    report.errors.append(RowNote(sheet_row, str(exc)))
                     continue
                 hit = by_mobile.get(mobile)
                 if hit is None or hit[1] != name:
-                    report.errors.append(RowNote(i + 1, f"名单中没有 {name}（{mask_mobile(mobile)}）"))
+                    report.errors.append(RowNote(sheet_row, f"名单中没有 {name}（{mask_mobile(mobile)}）"))
                     continue
                 pid = hit[0]
             else:
@@ -95,13 +89,13 @@ def checkin_from_file(
                     reason = (
                         "名单中没有" if not ids else f"名单中有 {len(ids)} 位同名人员，请填写手机号区分："
                     )
-                    report.errors.append(RowNote(i + 1, f"{reason}{name}"))
+                    report.errors.append(RowNote(sheet_row, f"{reason}{name}"))
                     continue
                 pid = ids[0]
             if pid in chosen:
-                report.skipped.append(RowNote(i + 1, f"与第 {chosen[pid]} 行重复（{name}）"))
+                report.skipped.append(RowNote(sheet_row, f"与第 {chosen[pid]} 行重复（{name}）"))
                 continue
-            chosen[pid] = i + 1
+            chosen[pid] = sheet_row
         report.matched = len(chosen)
         report.people = list(chosen)
         if report.errors or dry_run:

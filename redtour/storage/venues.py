@@ -7,7 +7,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from redtour.core.catalogue import (
     venue_from_dict,
     venue_to_dict,
 )
+from redtour.storage.campaign_rows import VenueCapacityRow
 from redtour.storage.database import Database
 from redtour.storage.models import VenueCorrectionRow, VenueRow
 
@@ -136,12 +137,7 @@ class VenueRepository:
         if confirmed and checked is None:
             raise ValueError("核对需要填写核对日期")
         with self.db.writing() as s:
-            if s.get(VenueRow, venue_id) is None:
-                raise LookupError(f"没有编号为 {venue_id} 的场馆")
-            existing = {
-                r.fact: r
-                for r in s.scalars(select(VenueCorrectionRow).where(VenueCorrectionRow.venue_id == venue_id))
-            }
+            existing = venue_fact_rows(s, VenueCorrectionRow, venue_id)
             for fact in (*facts, *confirmed):
                 row = existing.get(fact) or VenueCorrectionRow(venue_id=venue_id, fact=fact, changed=False)
                 if fact in facts:
@@ -191,3 +187,14 @@ class VenueRepository:
             if row is None or row.origin != "local":
                 raise ValueError("只能删除本地添加的场馆")
             s.delete(row)
+
+
+FactRow = TypeVar("FactRow", VenueCorrectionRow, VenueCapacityRow)
+
+
+def venue_fact_rows(s: Session, row_type: type[FactRow], venue_id: str) -> dict[str, FactRow]:
+    """The venue's staff-entered facts of one kind (corrections, capacity) by fact name, to update in place;
+    LookupError when there is no such venue."""
+    if s.get(VenueRow, venue_id) is None:
+        raise LookupError(f"没有编号为 {venue_id} 的场馆")
+    return {r.fact: r for r in s.scalars(select(row_type).where(row_type.venue_id == venue_id))}

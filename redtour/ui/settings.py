@@ -11,6 +11,12 @@ class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.q = qsettings or QSettings()
 
+    def _flag(self, key: str) -> bool:  # kept as the text "true"/"false": QSettings may return a bool as text
+        return str(self.q.value(key, "false")).lower() == "true"
+
+    def _set_flag(self, key: str, value: bool) -> None:
+        self.q.setValue(key, "true" if value else "false")
+
     @property
     def language(self) -> str:
         value = str(self.q.value("ui/language", DEFAULT_LANGUAGE))
@@ -23,11 +29,11 @@ class Settings:
     @property
     def online_tiles(self) -> bool:
         """Fetch online map tiles (off by default: nothing leaves the machine)."""
-        return str(self.q.value("map/online_tiles", "false")).lower() == "true"
+        return self._flag("map/online_tiles")
 
     @online_tiles.setter
     def online_tiles(self, value: bool) -> None:
-        self.q.setValue("map/online_tiles", "true" if value else "false")
+        self._set_flag("map/online_tiles", value)
 
     @property
     def tianditu_key(self) -> str:
@@ -48,11 +54,11 @@ class Settings:
     @property
     def geocoder_on(self) -> bool:
         """Look up typed addresses online (off by default: nothing leaves the machine)."""
-        return str(self.q.value("geocoder/on", "false")).lower() == "true"
+        return self._flag("geocoder/on")
 
     @geocoder_on.setter
     def geocoder_on(self, value: bool) -> None:
-        self.q.setValue("geocoder/on", "true" if value else "false")
+        self._set_flag("geocoder/on", value)
 
     @property
     def geocoder_service(self) -> str:
@@ -80,11 +86,11 @@ class Settings:
     @property
     def collect_id_number(self) -> bool:
         """ID numbers are personal data collected only when an activity needs them (reliability.md §4.2)."""
-        return str(self.q.value("participation/collect_id_number", "false")).lower() == "true"
+        return self._flag("participation/collect_id_number")
 
     @collect_id_number.setter
     def collect_id_number(self, value: bool) -> None:
-        self.q.setValue("participation/collect_id_number", "true" if value else "false")
+        self._set_flag("participation/collect_id_number", value)
 
     @property
     def database_url(self) -> str:

@@ -72,3 +72,15 @@ def test_migration_0005_keeps_old_corrections_and_renames_the_compilation_day(tm
     db.dispose()
     if ON_POSTGRES:
         drop_postgres_database(url)
+
+
+def test_facts_of_a_venue_that_does_not_exist_are_refused_and_nothing_is_written(user_db):
+    from redtour.storage.campaigns import CampaignRepository
+
+    with pytest.raises(LookupError, match="没有编号为 nowhere 的场馆"):
+        VenueRepository(user_db).correct_many("nowhere", {"fee": "5元"}, date(2026, 12, 1))
+    with pytest.raises(LookupError, match="没有编号为 nowhere 的场馆"):
+        CampaignRepository(user_db).set_capacity("nowhere", {"concurrent": 2}, date(2026, 12, 1))
+    with user_db.reading() as s:
+        counts = [s.scalar(text(f"SELECT count(*) FROM {t}")) for t in ("venue_correction", "venue_capacity")]
+    assert counts == [0, 0]

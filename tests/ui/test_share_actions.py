@@ -6,6 +6,8 @@ import gpxpy
 from docx import Document
 from icalendar import Calendar
 from PIL import Image
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redtour.core.geo import wgs84_to_gcj02
 from redtour.export.share_image import ImageOptions
@@ -37,6 +39,25 @@ def test_share_menu_writes_calendar_navigation_and_image(qtbot, page, tmp_path):
     img = Image.open(done.args[0])
     assert img.width == 1080 and img.height > 1500
 
+
+
+def test_nothing_to_share_before_a_route_is_computed(qtbot, page, tmp_path):  # noqa: F811
+    said = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close_box)
+    timer.start(50)
+    assert save_share_file(page, "ics", path=str(tmp_path / "day.ics")) is None
+    assert save_long_image(page, str(tmp_path / "day.png"), ImageOptions()) is None
+    timer.stop()
+    assert said == ["请先计算行程，再分享。"] * 2
+    assert not (tmp_path / "day.ics").exists() and not (tmp_path / "day.png").exists()
 
 def test_report_button_writes_the_docx_for_the_current_filter(qtbot, user_db, tmp_path):
     from redtour.storage.roster_import import import_roster

@@ -3,6 +3,7 @@
 from redtour.core.campaign.greedy import greedy_schedule
 from redtour.core.campaign.model import (
     Assignment,
+    CampaignProblem,
     GroupRequest,
     Pin,
     ProgressInfo,
@@ -15,6 +16,7 @@ from redtour.core.campaign.solver import schedule
 
 __all__ = [
     "Assignment",
+    "CampaignProblem",
     "GroupRequest",
     "Pin",
     "ProgressInfo",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from redtour.core.calendar import WEEKDAY_ZH
-from redtour.core.campaign.model import GroupRequest, Pin, VenueCapacity
+from redtour.core.campaign.model import CampaignProblem, GroupRequest, Pin, VenueCapacity
 from redtour.core.campaign.rules import (
     LUNCH,
     StopSpec,
@@ -64,27 +64,17 @@ class Prepared:
     requests: dict[str, GroupRequest] = field(default_factory=dict)
 
 
-def prepare(
-    requests: Sequence[GroupRequest],
-    venues: Mapping[str, Venue],
-    capacities: Mapping[str, VenueCapacity],
-    start: date,
-    end: date,
-    today: date,
-    pins: Sequence[Pin] = (),
-    *,
-    improved: bool = True,
-    holidays: HolidayCalendar | None = None,
-) -> Prepared:
+def prepare(problem: CampaignProblem, *, improved: bool = True) -> Prepared:
+    venues, today, holidays = problem.venues, problem.today, problem.holidays
     lunch = LunchRule(
         LUNCH.earliest.hour * 60 + LUNCH.earliest.minute,
         LUNCH.latest_end.hour * 60 + LUNCH.latest_end.minute,
         LUNCH.minutes,
     )
-    caps = {vid: capacity_of(v, capacities) for vid, v in venues.items()}
-    pinned = {(p.group_id, p.part): p for p in pins}
+    caps = {vid: capacity_of(v, problem.capacities) for vid, v in venues.items()}
+    pinned = {(p.group_id, p.part): p for p in problem.pins}
     prepared = Prepared([], {}, [], caps, lunch)
-    for req in requests:
+    for req in problem.requests:
         prepared.requests[req.group_id] = req
         reasons: list[str] = []
         parts = _split(req, venues, caps, reasons, prepared.notes)
@@ -98,7 +88,7 @@ def prepare(
         if all(p.pin for p in group_parts):
             prepared.parts.extend(group_parts)
             continue
-        days = _days(req, venues, caps, start, end, today, reasons, holidays)
+        days = _days(req, venues, caps, problem.start, problem.end, today, reasons, holidays)
         pin_days = {p.pin.day for p in group_parts if p.pin}
         if pin_days:
             days = [d for d in days if d in pin_days]

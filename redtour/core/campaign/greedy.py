@@ -11,29 +11,17 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from redtour.core.campaign.candidates import Part, Prepared, Variant, prepare
-from redtour.core.campaign.model import Assignment, GroupRequest, Pin, ScheduleResult, VenueCapacity
+from redtour.core.campaign.model import Assignment, CampaignProblem, ScheduleResult
 from redtour.core.campaign.occupancy import Occupancy, Timed, build_result, chain_ok, minutes
-from redtour.core.catalogue import Venue
-from redtour.core.holidays import HolidayCalendar
 
 
-def greedy_schedule(
-    requests: Sequence[GroupRequest],
-    venues: Mapping[str, Venue],
-    capacities: Mapping[str, VenueCapacity],
-    start: date,
-    end: date,
-    today: date,
-    *,
-    pins: Sequence[Pin] = (),
-    holidays: HolidayCalendar | None = None,
-) -> ScheduleResult:
+def greedy_schedule(problem: CampaignProblem) -> ScheduleResult:
     """Each group in turn on its first day and earliest times that still fit."""
-    prepared = prepare(requests, venues, capacities, start, end, today, pins, holidays=holidays)
+    prepared = prepare(problem)
     chosen = greedy_fill(prepared)
     people = sum(p.people for p in prepared.parts if p.key in chosen or p.pin)
     return build_result(
-        prepared, chosen, venues, optimal=False, gap=None, bound=None, objective=float(people),
+        prepared, chosen, problem.venues, optimal=False, gap=None, bound=None, objective=float(people),
         stats={"method": "greedy"},
     )  # fmt: skip
 

@@ -1,18 +1,13 @@
 """The campaign scheduler's data: what a group asks for, what a venue can take, and the schedule that results.
 
-Interface (Qt-free; the storage/CLI/UI layers call it):
+Interface (Qt-free; the storage/CLI/UI layers call it), on a ``CampaignProblem`` (its fields say what each is):
 
-    schedule(requests, venues, capacities, start, end, today, *, time_limit, pins=(), previous=None,
-             progress=None, stop=None) -> ScheduleResult          # redtour.core.campaign.solver
-    greedy_schedule(requests, venues, capacities, start, end, today, *, pins=()) -> ScheduleResult
-                                                                 # redtour.core.campaign.greedy
+    schedule(problem, *, time_limit=10.0, previous=None, progress=None, stop=None) -> ScheduleResult
+                                                                 # redtour.core.campaign.solver
+    greedy_schedule(problem) -> ScheduleResult                   # redtour.core.campaign.greedy
 
-- ``requests``: ``GroupRequest`` per group (ids unique). ``venues``: catalogue ``Venue`` by id (hours, closures,
-  location, visit length). ``capacities``: ``VenueCapacity`` by venue id; a venue without one is scheduled with
-  ``VenueCapacity.cautious`` (one group at a time, shown 待核实).
-- ``start``/``end``: the campaign's dates (inclusive). ``today``: for booking lead days.
-- ``pins``: confirmed bookings, kept exactly. ``previous``: the last schedule; the new one moves as few of its
-  groups as possible and ``ScheduleResult.moved`` names those that moved.
+- ``previous``: the last schedule; the new one moves as few of its groups as possible and
+  ``ScheduleResult.moved`` names those that moved.
 - ``progress`` is called from the solver thread with a ``ProgressInfo`` per improving solution (the greedy
   start first); setting ``stop`` ends the search and returns the best schedule found so far.
 - ``improved=False`` (benchmark only) builds the plain CP-SAT model without the precompute, hint and cuts.
@@ -25,12 +20,13 @@ margin before the tour) to ``depart`` (end of the tour). docs/campaign-scheduler
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
 from redtour.core.catalogue import Venue
+from redtour.core.holidays import HolidayCalendar
 from redtour.core.planner import Place
 from redtour.core.travel import Mode
 
@@ -102,6 +98,28 @@ class Pin:
     day: date
     stops: tuple[StopTime, ...]
     part: int = 0
+
+
+@dataclass(frozen=True)
+class CampaignProblem:
+    """What the scheduler is asked: one input for the solver, the greedy baseline and the precompute."""
+
+    requests: Sequence[GroupRequest]
+    """One ``GroupRequest`` per group (ids unique)."""
+    venues: Mapping[str, Venue]
+    """Catalogue ``Venue`` by id: hours, closures, location, visit length."""
+    capacities: Mapping[str, VenueCapacity]
+    """By venue id; a venue without one is scheduled with ``VenueCapacity.cautious`` (shown 待核实)."""
+    start: date
+    """The campaign's first day (inclusive)."""
+    end: date
+    """The campaign's last day (inclusive)."""
+    today: date
+    """The day the schedule is made: booking lead days count from it."""
+    pins: Sequence[Pin] = ()
+    """Confirmed bookings, kept exactly."""
+    holidays: HolidayCalendar | None = None
+    """The official holiday schedule (holidays, make-up working days); None: no year's holidays are known."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import threading
 import time as _time
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -26,17 +25,8 @@ from ortools.sat.python import cp_model
 from redtour.core.campaign.candidates import prepare
 from redtour.core.campaign.cpmodel import FAIR_SCALE, WORKERS, CampaignModel
 from redtour.core.campaign.greedy import greedy_fill
-from redtour.core.campaign.model import (
-    Assignment,
-    GroupRequest,
-    Pin,
-    ProgressInfo,
-    ScheduleResult,
-    VenueCapacity,
-)
+from redtour.core.campaign.model import Assignment, CampaignProblem, ProgressInfo, ScheduleResult
 from redtour.core.campaign.occupancy import Timed, build_result
-from redtour.core.catalogue import Venue
-from redtour.core.holidays import HolidayCalendar
 
 
 class _Watch(cp_model.CpSolverSolutionCallback):
@@ -100,27 +90,18 @@ def _run(
 
 
 def schedule(
-    requests: Sequence[GroupRequest],
-    venues: Mapping[str, Venue],
-    capacities: Mapping[str, VenueCapacity],
-    start: date,
-    end: date,
-    today: date,
+    problem: CampaignProblem,
     *,
     time_limit: float = 10.0,
-    pins: Sequence[Pin] = (),
     previous: Sequence[Assignment] | None = None,
     progress: Callable[[ProgressInfo], None] | None = None,
     stop: threading.Event | None = None,
     improved: bool = True,
-    holidays: HolidayCalendar | None = None,
 ) -> ScheduleResult:
     """Give every request a date and a timed route (see model.py). ``improved=False`` is the benchmark's
     plain model: no day-planner precompute, no greedy hint, no redundant constraints, one stage."""
     t0 = _time.perf_counter()
-    prepared = prepare(
-        requests, venues, capacities, start, end, today, pins, improved=improved, holidays=holidays
-    )
+    prepared = prepare(problem, improved=improved)
     hint = greedy_fill(prepared, previous) if improved else {}
     if improved and progress is not None:  # the greedy schedule is the first feasible one; say so at once
         people = sum(p.people for p in prepared.parts if p.pin or p.key in hint)
@@ -147,7 +128,7 @@ def schedule(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):  # no CP-SAT solution yet: the greedy one stands
         stats["seconds"] = round(_time.perf_counter() - t0, 3)
         stats["stopped"] = bool(stop is not None and stop.is_set())
-        return build_result(prepared, hint, venues, optimal=False, gap=None, bound=None, objective=None,
+        return build_result(prepared, hint, problem.venues, optimal=False, gap=None, bound=None, objective=None,
                             previous=previous, stats=stats, timed_out=True)  # fmt: skip
     optimal1 = status == cp_model.OPTIMAL
     value1, bound1 = solver.objective_value, solver.best_objective_bound
@@ -175,7 +156,7 @@ def schedule(
     stats["seconds"] = round(_time.perf_counter() - t0, 3)
     stats["stopped"] = bool(stop is not None and stop.is_set())
     return build_result(
-        prepared, chosen, venues,
+        prepared, chosen, problem.venues,
         optimal=optimal1 and optimal2, gap=gap, bound=bound1, objective=value1,
         previous=previous, stats=stats, timed_out=not optimal1,
     )  # fmt: skip

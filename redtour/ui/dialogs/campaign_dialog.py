@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from redtour.storage.campaigns import Campaign
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 
 
@@ -32,12 +33,7 @@ class CampaignDialog(QDialog):
         form.addRow(tr("开始日期"), self.start)
         form.addRow(tr("结束日期"), self.end)
         form.addRow(tr("目标人数"), self.target)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> tuple[str, date, date, int | None]:
         return (

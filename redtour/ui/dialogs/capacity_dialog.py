@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from redtour.core.campaign_capacity import FACTS, VenueCapacityInfo, check_value
 from redtour.core.errors import RedtourError
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 from redtour.ui.operations import WriteOp
 
@@ -68,12 +68,7 @@ class CapacityDialog(QDialog):
         form.addRow(tr("信息来源"), self.said_by)
         form.addRow(tr("备注"), self.note)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict[str, int]:
         out = {}

@@ -26,6 +26,7 @@ from redtour.core.participation import StatsFilter
 from redtour.storage.database import Database
 from redtour.storage.log_export import ExportResult, export_log
 from redtour.ui import file_dialogs
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
@@ -69,12 +70,8 @@ class ExportDialog(QDialog):
         form.addRow(tr("保存到"), row)
         form.addRow(self.full_phone)
         form.addRow(tr("用途"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel(self, self._export)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("导出"))
-        self.buttons.accepted.connect(self._export)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)

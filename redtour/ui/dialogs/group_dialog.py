@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -22,6 +21,7 @@ from redtour.core.catalogue import Venue
 from redtour.storage.database import Database
 from redtour.storage.participation import Group, ParticipationRepository
 from redtour.storage.plans import PlanRepository
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 from redtour.ui.layout import fit_to_screen
 from redtour.ui.messages import show_error
@@ -81,11 +81,7 @@ class GroupDialog(QDialog):
         form.addRow(tr("按行程"), self.plan)
         form.addRow(tr("查找场馆"), self.picker)
         form.addRow(tr("参观场馆"), self.venues)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._create)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._create)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from redtour.core.campaign_requests import DEFAULT_RETURN, DEFAULT_START, MAX_PE
 from redtour.core.catalogue import Venue
 from redtour.core.holidays import HolidayCalendar
 from redtour.storage.campaigns import Campaign, CampaignRequest
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 from redtour.ui.operations import WriteOp
 from redtour.ui.widgets.venue_picker import VenuePicker
@@ -107,12 +107,7 @@ class RequestDialog(QDialog):
             form.addRow(label, w)
         form.addRow(self.split)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def _append(self, field: QLineEdit, venue_id: str) -> None:
         """Add the picked venue to a 、-separated list (once)."""

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from redtour.mapping.tiles import TileStore
 from redtour.storage.credentials import store_password, with_password
 from redtour.storage.database import Database
 from redtour.ui import file_dialogs
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.dialogs.geocoder_box import GeocoderBox
 from redtour.ui.dialogs.holidays_tab import HolidaysTab
 from redtour.ui.i18n import LANGUAGES, tr
@@ -143,11 +143,7 @@ class SettingsDialog(QDialog):
             db_form.addRow(where)
         self._enable_server_fields(self.db_server.isChecked())
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         # One tab per topic: the dialog stays short enough for a 1366×768 office laptop.
         self.tabs = QTabWidget(objectName="settingsTabs")

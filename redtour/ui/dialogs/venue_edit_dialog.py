@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from redtour.core.catalogue import DISTRICTS, Venue, hours_to_dict
 from redtour.core.facts import CHECK_METHODS
 from redtour.core.geo import SHANGHAI_BBOX, in_shanghai_bbox, to_wgs84
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 
 DATUM_CHOICES = ("WGS-84", "GCJ-02", "BD-09")
@@ -226,11 +227,7 @@ class VenueEditDialog(QDialog):
         self.error = QLabel(objectName="editError")
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._try_accept, QDialogButtonBox.StandardButton.Save)
 
         columns = QHBoxLayout()
         left = QVBoxLayout()

@@ -391,9 +391,8 @@ class CampaignPage(CampaignEdits):
         def work() -> Any:
             inputs = run_inputs(self.db, campaign)
             return schedule(
-                inputs.requests, inputs.venues, inputs.capacities, campaign.start, campaign.end, date.today(),
-                time_limit=time_limit, pins=inputs.pins, previous=inputs.previous or None, stop=stop,
-                holidays=inputs.holidays,
+                inputs.problem(campaign.start, campaign.end, date.today()),
+                time_limit=time_limit, previous=inputs.previous or None, stop=stop,
                 progress=lambda p: relay.report.emit(
                     tr("已找到 {0} 个方案，用时 {1:.0f} 秒").format(p.solutions, p.elapsed)
                 ),

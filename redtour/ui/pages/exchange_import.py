@@ -4,6 +4,7 @@ one merge engine and one rule, storage/merge.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,10 @@ def import_exchange_package(page: Any, name: str = "", *, keep_mine: bool = Fals
             show_error(page, tr("交换包中有不符合名册规则的记录，未导入任何内容：\n{0}").format(lines))
             return
         if result.conflicts and not result.applied:
-            lines = "\n".join(result.conflicts[:20])
-            if result.refused:
-                show_error(page, tr("交换包与本机记录有冲突，未导入任何内容：\n{0}").format(lines))
-            elif keep_mine_confirmed(page, lines):  # the explicit choice: never applied silently
-                import_exchange_package(page, name, keep_mine=True)
+            settle_conflicts(
+                page, result.conflicts, result.refused, tr("交换包与本机记录有冲突，未导入任何内容：\n{0}"),
+                lambda: import_exchange_package(page, name, keep_mine=True),
+            )  # fmt: skip
             return
         show_info(
             page,
@@ -71,11 +71,10 @@ def import_log_file(page: Any, name: str = "", *, keep_mine: bool = False) -> No
             show_error(page, tr("文件有错误或冲突，未导入任何记录：\n{0}").format(lines))
             return
         if result.conflicts and not result.applied:
-            lines = "\n".join(result.conflicts[:20])
-            if result.counts.refused:
-                show_error(page, tr("文件有错误或冲突，未导入任何记录：\n{0}").format(lines))
-            elif keep_mine_confirmed(page, lines):
-                import_log_file(page, name, keep_mine=True)
+            settle_conflicts(
+                page, result.conflicts, result.counts.refused, tr("文件有错误或冲突，未导入任何记录：\n{0}"),
+                lambda: import_log_file(page, name, keep_mine=True),
+            )  # fmt: skip
             return
         show_info(
             page,
@@ -89,6 +88,18 @@ def import_log_file(page: Any, name: str = "", *, keep_mine: bool = False) -> No
     WriteOp(page, lambda: import_log(page.db, Path(name), keep_mine=keep_mine)).success(done).failure(
         lambda exc: show_error(page, str(exc))
     ).run_in_background()
+
+
+def settle_conflicts(
+    page: Any, conflicts: list[str], refused: bool, refused_text: str, retry: Callable[[], None]
+) -> None:
+    """Conflicts, nothing applied: say why when no choice resolves them (``refused``), else ask the one
+    question and, on yes, ``retry`` keeping this computer's records (never applied silently)."""
+    lines = "\n".join(conflicts[:20])
+    if refused:
+        show_error(page, refused_text.format(lines))
+    elif keep_mine_confirmed(page, lines):
+        retry()
 
 
 def keep_mine_confirmed(page: Any, lines: str) -> bool:

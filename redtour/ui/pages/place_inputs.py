@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from redtour.core.catalogue import Venue
 from redtour.core.places import Geocoder, resolve_place
 from redtour.core.planner import Place
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 
 
@@ -38,12 +38,7 @@ class PlaceNameDialog(QDialog):
         form.addRow(QLabel(tr("坐标 {0:.5f}, {1:.5f}").format(lat, lon)))
         form.addRow(tr("地点名称"), self.name)
         form.addRow(self.keep)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self._accept))
 
     def _accept(self) -> None:
         if self.name.text().strip():

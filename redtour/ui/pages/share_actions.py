@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QMenu,
@@ -31,6 +30,7 @@ from redtour.export.share_nav import DATUM_NOTE
 from redtour.i18n import _ as gettext
 from redtour.storage.database import Database
 from redtour.ui import file_dialogs
+from redtour.ui.dialogs.buttons import ok_cancel
 from redtour.ui.i18n import tr
 from redtour.ui.messages import show_error
 from redtour.ui.operations import QueryOp
@@ -84,12 +84,7 @@ class ImageDialog(QDialog):
         form.addRow(tr("带队人"), self.leader)
         form.addRow(tr("联系电话"), self.phone)
         form.addRow(self.full)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
 
 def share_button(page: PlannerShareBase) -> QPushButton:
@@ -111,16 +106,23 @@ def _ask_path(page: QWidget, title: str, name: str, filters: str) -> str:
     return file_dialogs.save_file(page, "share", title, name, filters)
 
 
+def _share_title(page: PlannerShareBase) -> str | None:
+    """The route's title, or None after telling the user there is no route to share yet."""
+    if page.plan is None or not page.plan.stops:
+        show_error(page, tr("请先计算行程，再分享。"))
+        return None
+    return page._route_title()
+
+
 def save_share_file(
     page: PlannerShareBase, kind: str, datum: str = "wgs84", path: str | None = None
 ) -> Path | None:
     """kind "ics", or "gpx" for a navigation file (.gpx or .kml by the chosen name)."""
     from redtour.export.share_nav import write_gpx, write_ics, write_kml
 
-    if page.plan is None or not page.plan.stops:
-        show_error(page, tr("请先计算行程，再分享。"))
+    title = _share_title(page)
+    if title is None or page.plan is None:
         return None
-    title = page._route_title()
     if path is None:
         if kind == "ics":
             path = _ask_path(page, tr("保存日历文件"), f"{title}.ics", tr("日历文件 (*.ics)"))
@@ -151,10 +153,9 @@ def save_long_image(
     page: PlannerShareBase, path: str | None = None, options: ImageOptions | None = None
 ) -> Job | None:
     """Start drawing the long image; the returned job's ``finished`` carries the file (None: nothing started)."""
-    if page.plan is None or not page.plan.stops:
-        show_error(page, tr("请先计算行程，再分享。"))
+    title = _share_title(page)
+    if title is None or page.plan is None:
         return None
-    title = page._route_title()
     if options is None:
         dialog = ImageDialog(page)
         if dialog.exec() != QDialog.DialogCode.Accepted:

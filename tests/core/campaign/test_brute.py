@@ -13,7 +13,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from redtour.core.campaign import GroupRequest, VenueCapacity, schedule
+from redtour.core.campaign import CampaignProblem, GroupRequest, VenueCapacity, schedule
 from redtour.core.catalogue import Location, OpeningHours, Period, Venue
 from redtour.core.planner import Place
 
@@ -118,7 +118,7 @@ def brute_force_people(requests, venues, caps, end) -> int:
 def test_cp_sat_schedules_as_many_people_as_brute_force(seed):
     requests, venues, caps, n_days = small_instance(seed)
     end = START + timedelta(days=n_days - 1)
-    result = schedule(requests, venues, caps, START, end, TODAY, time_limit=20)
+    result = schedule(CampaignProblem(requests, venues, caps, START, end, TODAY), time_limit=20)
     assert check(result.to_json(), requests, venues, caps, START, end, TODAY) == []
     assert result.optimal
     assert result.scheduled_people == brute_force_people(requests, venues, caps, end)

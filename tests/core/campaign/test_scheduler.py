@@ -9,7 +9,15 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from redtour.core.campaign import GroupRequest, Pin, StopTime, VenueCapacity, greedy_schedule, schedule
+from redtour.core.campaign import (
+    CampaignProblem,
+    GroupRequest,
+    Pin,
+    StopTime,
+    VenueCapacity,
+    greedy_schedule,
+    schedule,
+)
 from redtour.core.campaign.candidates import prepare
 from redtour.core.campaign.greedy import greedy_fill
 from redtour.core.catalogue import Location, OpeningHours, Period, Venue
@@ -53,10 +61,12 @@ def test_large_random_schedule_keeps_every_rule(seed):
     caps = capacities(rng, venues)
     reqs = requests(rng, 90, venues, TUE, 14)
     end = TUE + timedelta(days=13)
-    result = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=8)
+    result = schedule(CampaignProblem(reqs, venues, caps, TUE, end, TODAY), time_limit=8)
     assert_valid(result, reqs, venues, caps, TUE, end)
     assert result.scheduled_groups > 45  # most of them fit: the check is not run on an empty schedule
-    assert_valid(greedy_schedule(reqs, venues, caps, TUE, end, TODAY), reqs, venues, caps, TUE, end)
+    assert_valid(
+        greedy_schedule(CampaignProblem(reqs, venues, caps, TUE, end, TODAY)), reqs, venues, caps, TUE, end
+    )
 
 
 def test_real_catalogue_schedule_keeps_every_rule():
@@ -67,7 +77,7 @@ def test_real_catalogue_schedule_keeps_every_rule():
     caps = capacities(rng, venues)
     start, end = date(2026, 12, 21), date(2027, 1, 8)
     reqs = requests(rng, 70, venues, start, 19)
-    result = schedule(reqs, venues, caps, start, end, TODAY, time_limit=8, holidays=HOLIDAYS)
+    result = schedule(CampaignProblem(reqs, venues, caps, start, end, TODAY, holidays=HOLIDAYS), time_limit=8)
     assert_valid(result, reqs, venues, caps, start, end)
     assert result.scheduled_groups > 35
 
@@ -80,7 +90,9 @@ def test_statutory_holidays_and_holiday_closures_are_respected():
     during = group(1, ("fangzhi",), date(2026, 2, 17), date(2026, 2, 20))
     after = group(2, ("fangzhi",), date(2026, 2, 25), date(2026, 2, 27))
     start, end, today = date(2026, 2, 16), date(2026, 2, 28), date(2026, 2, 1)
-    result = schedule([during, after], venues, caps, start, end, today, time_limit=5, holidays=HOLIDAYS)
+    result = schedule(
+        CampaignProblem([during, after], venues, caps, start, end, today, holidays=HOLIDAYS), time_limit=5
+    )
     assert [a.group_id for a in result.assignments] == ["g02"]
     (unplaced,) = result.unscheduled
     assert unplaced.group_id == "g01" and any("均闭馆" in r for r in unplaced.reasons)
@@ -91,7 +103,7 @@ def test_checker_catches_broken_schedules():
     venues = {"v0": venue(0)}
     caps = {"v0": VenueCapacity("v0", max_group=30, lead_days=2)}
     reqs = [group(0, ("v0",), TUE), group(1, ("v0",), TUE)]
-    result = schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=5)
+    result = schedule(CampaignProblem(reqs, venues, caps, TUE, TUE, TODAY), time_limit=5)
     data = result.to_json()
     assert check(data, reqs, venues, caps, TUE, TUE, TODAY) == []
     clash = {**data, "assignments": [dict(a) for a in data["assignments"]]}
@@ -118,7 +130,7 @@ def test_a_plan_that_exists_is_found():
             reqs.append(group(i, ("v0", "v1"), first, last, people=15 + k, preferred=pref))
     random.Random(1).shuffle(reqs)
     end = TUE + timedelta(days=4)
-    result = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=30)
+    result = schedule(CampaignProblem(reqs, venues, caps, TUE, end, TODAY), time_limit=30)
     assert_valid(result, reqs, venues, caps, TUE, end)
     assert result.unscheduled == ()
     assert result.scheduled_groups == 30
@@ -130,7 +142,7 @@ def test_large_group_is_split_into_sub_groups_on_one_day():
     caps = {"v0": VenueCapacity("v0", max_group=30), "v1": VenueCapacity("v1", concurrent=2)}
     reqs = [group(0, ("v0", "v1"), TUE, TUE + timedelta(days=2), people=70)]
     end = TUE + timedelta(days=2)
-    result = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=10)
+    result = schedule(CampaignProblem(reqs, venues, caps, TUE, end, TODAY), time_limit=10)
     assert_valid(result, reqs, venues, caps, TUE, end)
     parts = sorted(result.assignments, key=lambda a: a.part)
     assert [a.people for a in parts] == [24, 23, 23]
@@ -144,7 +156,7 @@ def test_unsplittable_group_too_large_is_unscheduled_with_reason():
     venues = {"v0": venue(0)}
     caps = {"v0": VenueCapacity("v0", max_group=30)}
     reqs = [group(0, ("v0",), TUE, people=45, splittable=False)]
-    result = schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=5)
+    result = schedule(CampaignProblem(reqs, venues, caps, TUE, TUE, TODAY), time_limit=5)
     assert result.to_json()["unscheduled"] == [
         {"group_id": "g00", "name": "团队0", "reasons": ["45人超过场馆0每团30人上限，且该团队不可拆分"]}
     ]
@@ -160,7 +172,7 @@ def test_unscheduled_groups_say_why():
         group(11, ("v0",), mon - timedelta(days=7)),  # a Monday
         group(12, ("v1",), TUE, TUE + timedelta(days=1)),
     ]
-    result = schedule(reqs, venues, caps, TUE - timedelta(days=1), end, TODAY, time_limit=10)
+    result = schedule(CampaignProblem(reqs, venues, caps, TUE - timedelta(days=1), end, TODAY), time_limit=10)
     assert_valid(result, reqs, venues, caps, TUE - timedelta(days=1), end)
     reasons = {u.group_id: u.reasons for u in result.unscheduled}
     full = [gid for gid in reasons if gid < "g06"]
@@ -175,7 +187,7 @@ def test_pins_are_kept_and_a_cancelled_day_moves_only_the_groups_on_it():
     caps = {v: VenueCapacity(v, per_day=4) for v in venues}
     end = TUE + timedelta(days=4)
     reqs = [group(i, (f"v{i % 2}",), TUE, end, preferred=(TUE + timedelta(days=2),)) for i in range(14)]
-    first = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=10)
+    first = schedule(CampaignProblem(reqs, venues, caps, TUE, end, TODAY), time_limit=10)
     assert first.scheduled_groups == 14
     thursday = TUE + timedelta(days=2)
     pinned = [a for a in first.assignments if a.day != thursday][:2]
@@ -184,7 +196,9 @@ def test_pins_are_kept_and_a_cancelled_day_moves_only_the_groups_on_it():
     assert affected  # the preferred date put somebody there
     closed = dict(venues, v0=venue(0, closed=frozenset({1, 4})))  # v0 now also closes on Thursdays
     again = schedule(
-        reqs, closed, caps, TUE, end, TODAY, time_limit=10, pins=pins, previous=first.assignments
+        CampaignProblem(reqs, closed, caps, TUE, end, TODAY, pins=pins),
+        time_limit=10,
+        previous=first.assignments,
     )
     assert_valid(again, reqs, closed, caps, TUE, end)
     assert again.scheduled_groups == 14
@@ -193,7 +207,9 @@ def test_pins_are_kept_and_a_cancelled_day_moves_only_the_groups_on_it():
     for a in pinned:
         assert kept[a.group_id].pinned and (kept[a.group_id].day, kept[a.group_id].stops) == (a.day, a.stops)
     # a group dropping out moves nobody
-    fewer = schedule(reqs[1:], venues, caps, TUE, end, TODAY, time_limit=10, previous=first.assignments)
+    fewer = schedule(
+        CampaignProblem(reqs[1:], venues, caps, TUE, end, TODAY), time_limit=10, previous=first.assignments
+    )
     assert fewer.moved == () and fewer.scheduled_groups == 13
 
 
@@ -210,7 +226,9 @@ def test_stop_keeps_the_best_schedule_so_far_and_progress_is_reported():
         seen.append(info)
         stop.set()
 
-    result = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=120, progress=progress, stop=stop)
+    result = schedule(
+        CampaignProblem(reqs, venues, caps, TUE, end, TODAY), time_limit=120, progress=progress, stop=stop
+    )
     assert seen and seen[0].solutions == 0 and seen[0].scheduled_people > 0  # the greedy start
     assert result.stats["stopped"] and "stage2_status" not in result.stats
     assert result.scheduled_people >= seen[0].scheduled_people
@@ -224,8 +242,8 @@ def test_cp_sat_is_not_worse_than_greedy_and_beats_it_when_order_matters():
     caps = {"v0": VenueCapacity("v0", per_day=1)}
     reqs = [group(0, ("v0",), TUE, TUE + timedelta(days=1)), group(1, ("v0",), TUE, people=30)]
     end = TUE + timedelta(days=1)
-    greedy = greedy_schedule(reqs, venues, caps, TUE, end, TODAY)
-    best = schedule(reqs, venues, caps, TUE, end, TODAY, time_limit=5)
+    greedy = greedy_schedule(CampaignProblem(reqs, venues, caps, TUE, end, TODAY))
+    best = schedule(CampaignProblem(reqs, venues, caps, TUE, end, TODAY), time_limit=5)
     assert greedy.scheduled_people == 20
     assert best.scheduled_people == 50 and best.optimal and best.gap is None
 
@@ -234,7 +252,7 @@ def test_bad_requests_are_reported_not_scheduled():
     venues = {"v0": venue(0)}
     caps = {"v0": VenueCapacity("v0")}
     reqs = [group(0, ("v0",), TUE, people=0), group(1, ("nowhere",), TUE), group(2, ("v0",), TUE)]
-    result = schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=5)
+    result = schedule(CampaignProblem(reqs, venues, caps, TUE, TUE, TODAY), time_limit=5)
     assert {u.group_id: u.reasons for u in result.unscheduled} == {
         "g00": ("人数必须大于0",),
         "g01": ("场馆不在目录中：nowhere",),
@@ -249,14 +267,14 @@ def test_contradicting_pins_are_refused_in_words():
     reqs = [group(0, ("v0",), TUE), group(1, ("v0",), TUE)]
     pins = [Pin("g00", TUE, stops), Pin("g01", TUE, stops)]
     with pytest.raises(ValueError, match="已确认的预约互相冲突"):
-        schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=5, pins=pins)
+        schedule(CampaignProblem(reqs, venues, caps, TUE, TUE, TODAY, pins=pins), time_limit=5)
 
 
 def test_a_previous_assignment_that_no_longer_keeps_the_hours_is_moved_not_kept():
     venues = {"v0": venue(0)}
     caps = {"v0": VenueCapacity("v0", per_day=4)}
     reqs = [group(0, ("v0",), TUE)]
-    first = schedule(reqs, venues, caps, TUE, TUE, TODAY, time_limit=10)
+    first = schedule(CampaignProblem(reqs, venues, caps, TUE, TUE, TODAY), time_limit=10)
     (before,) = first.assignments
     assert before.stops[0].arrive < time(12)  # the earliest start is in the morning
     days = frozenset(range(2, 8))
@@ -264,13 +282,15 @@ def test_a_previous_assignment_that_no_longer_keeps_the_hours_is_moved_not_kept(
         venues["v0"], hours=OpeningHours((Period(days, time(13), time(17), time(16, 30)),), frozenset({1}))
     )
     again = schedule(
-        reqs, {"v0": afternoon}, caps, TUE, TUE, TODAY, time_limit=10, previous=first.assignments
+        CampaignProblem(reqs, {"v0": afternoon}, caps, TUE, TUE, TODAY),
+        time_limit=10,
+        previous=first.assignments,
     )
     assert_valid(again, reqs, {"v0": afternoon}, caps, TUE, TUE)
     (after,) = again.assignments
     assert after.stops[0].arrive >= time(12, 30)
     assert again.moved == ("g00",)
     # the greedy (CP-SAT's start and the fallback) must not keep the old morning times either
-    prepared = prepare(reqs, {"v0": afternoon}, caps, TUE, TUE, TODAY, holidays=HOLIDAYS)
+    prepared = prepare(CampaignProblem(reqs, {"v0": afternoon}, caps, TUE, TUE, TODAY, holidays=HOLIDAYS))
     (timed,) = greedy_fill(prepared, first.assignments).values()
     assert all(x >= 13 * 60 for x in timed.starts)
