@@ -68,6 +68,7 @@ def test_checkin_select_search_and_undo(qtbot, user_db, tmp_path, settings):
     page.set_venues(VenueRepository(user_db).list_venues())
     page.reload()
     assert page.roster.count() == 30 and "测试纪念馆甲 → 测试会馆乙" in page.group_title.text()
+
     def shown() -> list[int]:
         return [i for i in range(30) if not page.roster.item(i).isHidden()]
 
@@ -114,6 +115,40 @@ def test_lazy_model_fetches_only_the_pages_it_shows():
     pages = list(dict.fromkeys(row // LazyTableModel.PAGE * LazyTableModel.PAGE for row in rows))
     assert calls == pages[1:]
     assert model.pages_in_memory <= LazyTableModel.KEEP_PAGES
+
+
+def test_lazy_model_counts_off_the_gui_thread_and_keeps_only_the_latest_count(qtbot, threaded_ops):
+    """A search counts on every keystroke: the count runs on a worker, and a slower count of an earlier
+    keystroke that arrives last must not replace the latest one."""
+    import threading
+
+    gui = threading.get_ident()
+    counted_on: list[int] = []
+    first_may_finish = threading.Event()
+
+    def counter(n: int, wait: bool = False):
+        def count() -> int:
+            counted_on.append(threading.get_ident())
+            if wait:
+                first_may_finish.wait()
+            return n
+
+        return count
+
+    model = LazyTableModel(
+        ["name"], counter(700, wait=True), lambda o, n: [(i, str(i)) for i in range(o, o + n)]
+    )
+    model.reload()  # the first keystroke: its count blocks on the worker
+    assert model.counting and model.rowCount() == 0
+    with qtbot.waitSignal(model.counted) as latest:
+        model.reload(count=counter(42))  # the next keystroke
+    assert latest.args == [42] and model.rowCount() == 42
+    from redtour.ui.operations import hub
+
+    with qtbot.waitSignal(hub().finished):  # the first count is delivered, last
+        first_may_finish.set()
+    assert model.rowCount() == 42 and not model.counting
+    assert gui not in counted_on
 
 
 def test_stats_page_filters_target_and_export(qtbot, user_db, tmp_path, settings):

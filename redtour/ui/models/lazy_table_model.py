@@ -1,7 +1,9 @@
 """A table model over a query too large to load: rows are fetched a page at a time, as the view asks.
 
-The row count comes from one COUNT; ``data()`` fetches the page holding the row (200 rows, one indexed
-query) and keeps the last few pages, so a 1,000,000-row table opens at once and scrolls with a bounded
+The row count comes from one COUNT, run off the GUI thread (a search over 250,000 people is counted on every
+keystroke); the table is empty until it arrives, then ``counted`` says how many rows there are. ``data()``
+fetches the page holding the row (200 rows, one indexed query; it must answer at once, docs/architecture.md)
+and keeps the last few pages, so a 1,000,000-row table opens at once and scrolls with a bounded
 amount of memory (perf-baselines.md: windowed model 0.1 s / 69 MB vs. fetchMore to the end 3.1 s / 458 MB).
 """
 
@@ -12,7 +14,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from redtour.ui.operations import QueryOp
 
 Index = QModelIndex | QPersistentModelIndex
 PageFetcher = Callable[[int, int], Sequence[Sequence[Any]]]  # (offset, limit) â†’ rows
@@ -21,6 +25,8 @@ PageFetcher = Callable[[int, int], Sequence[Sequence[Any]]]  # (offset, limit) â
 class LazyTableModel(QAbstractTableModel):
     PAGE = 200
     KEEP_PAGES = 25  # at most 5,000 rows in memory
+    #: The row count of the latest reload has arrived (the count of an older reload is dropped).
+    counted = Signal(int)
 
     def __init__(
         self,
@@ -36,6 +42,8 @@ class LazyTableModel(QAbstractTableModel):
         self._count_fn, self._fetch = count, fetch
         self._skip = 1 if first_column_is_key else 0  # rows start with an id that is not shown
         self._count = 0
+        self._reloads = 0  # which reload a count answers
+        self.counting = False
         self._pages: OrderedDict[int, Sequence[Sequence[Any]]] = OrderedDict()
         self.fetches = 0  # pages fetched since the last reload (tests, benchmark)
 
@@ -47,8 +55,21 @@ class LazyTableModel(QAbstractTableModel):
             self._fetch = fetch
         self._pages.clear()
         self.fetches = 0
-        self._count = int(self._count_fn())
+        self._count = 0
         self.endResetModel()
+        self._reloads += 1
+        reload_no, self.counting = self._reloads, True
+        QueryOp(self, self._count_fn).success(lambda n: self._counted(reload_no, int(n))).run_in_background()
+
+    def _counted(self, reload_no: int, count: int) -> None:
+        if reload_no != self._reloads:  # a later reload (the next keystroke of a search) is counting
+            return
+        self.counting = False
+        if count:
+            self.beginInsertRows(QModelIndex(), 0, count - 1)
+            self._count = count
+            self.endInsertRows()
+        self.counted.emit(count)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count

@@ -131,6 +131,7 @@ class ParticipationPage(ParticipationActions):
         self.people_view = self._lazy_view(self.people_model, "peopleTable", (80, 112, 200, 150, 80), 2)
         self.people_search.textChanged.connect(lambda _t: self.people_model.reload())
         self.people_total = QLabel(objectName="peopleTotal")
+        self.people_model.counted.connect(lambda n: self.people_total.setText(tr("共 {0} 人").format(n)))
         people_tab = QWidget()
         pv = QVBoxLayout(people_tab)
         pv.addWidget(self.people_search)
@@ -146,6 +147,9 @@ class ParticipationPage(ParticipationActions):
         )
         self.visits_view = self._lazy_view(self.visits_model, "visitsTable", (88, 180, 72, 108, 130, 120), 1)
         self.visits_total = QLabel(objectName="visitsTotal")
+        self.visits_model.counted.connect(
+            lambda n: self.visits_total.setText(tr("共 {0} 条参与记录（人次）").format(n))
+        )
         visits_tab = QWidget()
         vv = QVBoxLayout(visits_tab)
         vv.addWidget(self.visits_view, 1)
@@ -206,8 +210,6 @@ class ParticipationPage(ParticipationActions):
         self._tables_stale = False
         self.people_model.reload()
         self.visits_model.reload()
-        self.people_total.setText(tr("共 {0} 人").format(self.people_model.rowCount()))
-        self.visits_total.setText(tr("共 {0} 条参与记录（人次）").format(self.visits_model.rowCount()))
 
     def data_changed(self) -> None:
         self._show_group()
