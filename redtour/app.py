@@ -108,9 +108,17 @@ def run_gui(args: argparse.Namespace) -> int:
 
     relay = Relay()
     databases: list = []
+
+    def second_stage(error: BaseException | None) -> None:
+        outcome = _second_stage(args, settings, window, error)
+        if isinstance(outcome, int):
+            app.exit(outcome)  # app.exec() below returns it
+        else:
+            databases.append(outcome)
+
     relay.imported.connect(
-        lambda error: databases.append(_second_stage(app, args, settings, window, error)),
-        Qt.ConnectionType.QueuedConnection,  # run by the GUI thread's event loop, whichever thread emits
+        second_stage,
+        Qt.ConnectionType.QueuedConnection,  # on the GUI thread, whichever thread emits
     )
     window = MainWindow(None, settings, map_pane=build_map_pane(settings, language))
     window.show()
@@ -119,16 +127,16 @@ def run_gui(args: argparse.Namespace) -> int:
     import_in_background(BACKGROUND_IMPORTS, relay.imported.emit)
     if getattr(args, "exit_after_start", False):
         _report_start(app, window)
-    code = app.exec()  # app.exit(status) when the database cannot be opened
+    code = app.exec()
     for db in databases:
-        if db is not None:
-            db.dispose()
+        db.dispose()
     del translators
     return int(code)
 
 
-def _second_stage(app, args: argparse.Namespace, settings, window, error):
-    """On the GUI thread once the storage layer is imported: the database, then the pages in the frame."""
+def _second_stage(args: argparse.Namespace, settings, window, error: BaseException | None):
+    """On the GUI thread once the storage layer is imported: the database, then the pages in the frame.
+    Returns the open database, or the exit status when there is none (the error was shown, the window closed)."""
     from redtour.ui.dialogs.server_problem import ask_about_server
     from redtour.ui.messages import show_error
 
@@ -144,13 +152,11 @@ def _second_stage(app, args: argparse.Namespace, settings, window, error):
         log.error("cannot open the database: %s", message)
         show_error(window, message)
         window.close()
-        app.exit(code)
-        return None
-    if db is None:
+        return code
+    if db is None:  # the user chose to quit
         gc.enable()
         window.close()
-        app.exit(1)
-        return None
+        return 1
     attach_database(window, db)
     # Start-up objects (modules, Qt wrappers, the catalogue) live as long as the app: keep them out of the
     # cyclic GC, whose full passes otherwise hold the GIL ~90 ms and stall the GUI during a large import.
