@@ -74,6 +74,10 @@ class MainWindow(VenueEdits):
             self.splitter.setStretchFactor(1, 1)
             self.splitter.setSizes([720, 640])  # until the user's own split is restored
         self.setCentralWidget(self.splitter)
+        # The menus are there from the first frame (no jump when they arrive), greyed until the pages are
+        self.actions: Actions = create_actions(self)
+        build_menus(self, self.actions)
+        self.menuBar().setEnabled(False)
         self.is_attached = False
         self._opening: QLabel | None = None
         self._restore_geometry()
@@ -125,9 +129,8 @@ class MainWindow(VenueEdits):
             self._add_placeholder("statsPage", tr("统计"))
             self._add_placeholder("campaignPage", tr("活动"))
 
-        self.actions: Actions = create_actions(self)
-        build_menus(self, self.actions)
         self._connect()
+        self.menuBar().setEnabled(True)
         # The status bar is for transient messages; the database location is in 关于 and 设置.
         self.reload()
         self._restore_splitters()

@@ -33,6 +33,7 @@ def test_the_frame_says_the_database_is_opening_until_the_pages_are_attached(qtb
     label = window.tabs.widget(0)
     assert isinstance(label, QLabel) and label.text() == "正在打开数据库…"
     assert not window.is_attached
+    assert window.menuBar().actions() and not window.menuBar().isEnabled()  # greyed until the pages are in
 
     with qtbot.waitSignal(window.databaseAttached):
         window.attach(VenueRepository(user_db), user_db.describe(), PlanRepository(user_db), user_db)
@@ -40,7 +41,7 @@ def test_the_frame_says_the_database_is_opening_until_the_pages_are_attached(qtb
     assert window.tabs.currentWidget() is window.sites
     assert all(not label.isVisible() for label in window.findChildren(QLabel, "openingLabel"))
     assert window.sites.proxy.rowCount() == len(VenueRepository(user_db).list_venues()) > 0
-    assert window.is_attached
+    assert window.is_attached and window.menuBar().isEnabled()
 
 
 def test_a_database_that_cannot_be_opened_closes_the_frame_with_its_exit_status(
