@@ -8,17 +8,27 @@ by ``hub().changed`` before its success callback, and MainWindow relays them as 
 A ``Task`` is the fn's side of an operation: ``report(value)`` sends progress to the GUI thread and
 ``cancelled()`` is polled by long work after the user pressed 停止 (``Task.cancel()``).
 
+Worker threads touch ONE Qt object: the hub, which lives as long as the application. Results and progress
+travel as queued signals of the hub; the GUI thread then checks that the operation's parent (a dialog, a
+page, a model) still exists before calling back. A worker that emitted on a per-operation QObject could do it
+while the GUI thread deleted that object with its closed dialog: a crash in the worker, not an exception.
+The pools are Python threads (concurrent.futures): no Qt object is created or deleted off the GUI thread.
+
 UI tests install ``SyncExecutor`` (tests/ui/conftest.py): everything runs at once on the calling thread.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from shiboken6 import isValid
 
 from redtour.storage.changes import Changes, recording
 
@@ -32,29 +42,35 @@ class Executor(Protocol):
     def wait(self, msecs: int = -1) -> bool: ...
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Callable[[], None]) -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        self.job()
-
-
 class ThreadedExecutor:
-    """Reads in a pool; writes in a pool of one thread (first queued, first run: QThreadPool is FIFO)."""
+    """Reads in a pool; writes on one thread, first queued first run (a one-worker executor is a FIFO queue)."""
 
-    def __init__(self) -> None:
-        self.reads = QThreadPool()
-        self.writes = QThreadPool()
-        self.writes.setMaxThreadCount(1)
+    def __init__(self, readers: int | None = None) -> None:
+        self.reads = ThreadPoolExecutor(readers or max(2, os.cpu_count() or 2), "redtour-read")
+        self.writes = ThreadPoolExecutor(1, "redtour-write")
+        self._pending: set[Future[None]] = set()
+        self._lock = threading.Lock()
 
     def submit(self, job: Callable[[], None], *, write: bool) -> None:
-        (self.writes if write else self.reads).start(_Runnable(job))
+        future = (self.writes if write else self.reads).submit(job)
+        with self._lock:
+            self._pending.add(future)
+        future.add_done_callback(self._forget)
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._pending.discard(future)
 
     def wait(self, msecs: int = -1) -> bool:
         """Until queued work has finished (before the window closes: a write is never cut off)."""
-        return self.writes.waitForDone(msecs) and self.reads.waitForDone(msecs)
+        with self._lock:
+            pending = set(self._pending)
+        _done, not_done = wait_futures(pending, None if msecs < 0 else msecs / 1000)
+        return not not_done
+
+    def shutdown(self) -> None:
+        self.writes.shutdown(wait=True)
+        self.reads.shutdown(wait=True)
 
 
 class SyncExecutor:
@@ -89,15 +105,35 @@ class Hub(QObject):
     changed = Signal(object)
     #: The operation (QueryOp or WriteOp) after its callbacks ran, success or failure.
     finished = Signal(object)
+    # From the workers (queued to the GUI thread): (op, ok, result or exception, Changes), and (task, value).
+    _outcome = Signal(object, bool, object, object)
+    _progress = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Automatic connections: queued from a worker, direct from the GUI thread (the SyncExecutor of tests).
+        self._outcome.connect(self._deliver)
+        self._progress.connect(self._report)
+
+    def _deliver(self, op: QueryOp[Any], ok: bool, value: object, changes: Changes) -> None:
+        op._deliver(ok, value, changes)
+
+    def _report(self, task: Task, value: object) -> None:
+        if isValid(task):
+            task.progressed.emit(value)
 
 
 _hub: Hub | None = None
 
 
 def hub() -> Hub:
+    """The one relay between workers and the GUI thread; first called on the GUI thread (run_in_background)."""
     global _hub
     if _hub is None:
         _hub = Hub()
+        app = QCoreApplication.instance()
+        if app is not None:  # its slots must run on the GUI thread, whoever asked first
+            _hub.moveToThread(app.thread())
     return _hub
 
 
@@ -109,9 +145,11 @@ class Task(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
+        self._hub = hub()
 
     def report(self, value: object) -> None:
-        self.progressed.emit(value)
+        """From the worker: ``progressed(value)`` follows on the GUI thread, if this task still exists then."""
+        self._hub._progress.emit(self, value)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -119,14 +157,13 @@ class Task(QObject):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def cancel_event(self) -> threading.Event:
+        """For work that waits on the flag (the CP-SAT watcher in core/campaign/solver.py)."""
+        return self._cancel
 
-class _Relay(QObject):
-    done = Signal(object, object)  # result, Changes
-    failed = Signal(object)
 
-
-# Operations under way: held here until their callbacks ran (a signal connection holds its slot's object
-# only weakly, and callers do not keep the Op).
+# Operations under way: held here until their callbacks ran (callers do not keep the Op).
 _running: set[QueryOp[Any]] = set()
 
 
@@ -159,51 +196,37 @@ class QueryOp(Generic[T]):
         return self
 
     def run_in_background(self) -> QueryOp[T]:
-        relay = _Relay(self.parent)
-        relay.done.connect(self._done)
-        relay.failed.connect(self._failed)
-        relay.done.connect(relay.deleteLater)
-        relay.failed.connect(relay.deleteLater)
+        relay = hub()
         _running.add(self)
         executor().submit(lambda: self._run(relay), write=self.write)
         return self
 
-    def _run(self, relay: _Relay) -> None:
+    def _run(self, relay: Hub) -> None:
         self.worker_thread = threading.current_thread()
         try:
             with recording() as kinds:
                 result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which shows it
             log.debug("background operation failed", exc_info=True)
-            outcome: tuple[bool, object, Changes] = (False, exc, Changes())
+            relay._outcome.emit(self, False, exc, Changes())
         else:
-            outcome = (True, result, Changes(frozenset(kinds), self.parent))
-        try:
-            if outcome[0]:
-                relay.done.emit(outcome[1], outcome[2])
-            else:
-                relay.failed.emit(outcome[1])
-        except RuntimeError:  # the parent (a closed dialog) is gone: nobody is waiting for the answer
-            log.debug("operation finished after its parent was deleted")
+            relay._outcome.emit(self, True, result, Changes(frozenset(kinds), self.parent))
 
-    def _done(self, result: T, changes: Changes) -> None:
-        self.changes, self.ok = changes, True
+    def _deliver(self, ok: bool, value: Any, changes: Changes) -> None:
+        """On the GUI thread. The changes are announced even if the parent is gone (the write happened)."""
+        self.changes, self.ok = changes, ok
         try:
-            if changes:
+            if ok and changes:
                 hub().changed.emit(changes)
-            if self._success is not None:
-                self._success(result)
-        finally:
-            _running.discard(self)
-            hub().finished.emit(self)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok = False
-        try:
-            if self._failure is not None:
-                self._failure(exc)
+            if not isValid(self.parent):  # a dialog closed meanwhile: nobody is waiting for the answer
+                log.debug("operation finished after its parent was deleted")
+            elif ok:
+                if self._success is not None:
+                    self._success(value)
+            elif self._failure is not None:
+                self._failure(value)
             else:
-                log.error("operation failed", exc_info=exc)
+                log.error("operation failed", exc_info=value)
         finally:
             _running.discard(self)
             hub().finished.emit(self)

@@ -195,3 +195,33 @@ def test_the_statistics_and_campaign_tabs_are_built_when_first_opened(qtbot, use
     win.tabs.setCurrentIndex(titles.index("活动"))
     assert win._campaign is not None and win.tabs.currentWidget() is win._campaign
     assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == titles
+
+
+def test_an_operation_whose_parent_is_deleted_meanwhile_finishes_quietly(qtbot, threaded_ops):
+    """A dialog closed while its work runs: the work completes, its changes are still announced, no callback
+    reaches the deleted dialog, and the operation is released. The worker only ever emits on the hub: a
+    per-operation QObject deleted with the dialog while the worker emitted on it crashed the process (CI, PG run)."""
+    from PySide6.QtCore import QObject
+    from shiboken6 import delete
+
+    from redtour.storage.changes import note_table
+    from redtour.ui.operations import _running
+
+    parent = QObject()
+    release = threading.Event()
+    called: list[object] = []
+    announced: list[Changes] = []
+    hub().changed.connect(announced.append)
+
+    def work() -> int:
+        assert release.wait(60)
+        note_table("visit")
+        return 1
+
+    op = WriteOp(parent, work).success(called.append).failure(called.append).run_in_background()
+    delete(parent)  # the C++ object goes now, as when a dialog closes
+    with qtbot.waitSignal(hub().finished, timeout=60_000, check_params_cb=lambda o: o is op):
+        release.set()
+    hub().changed.disconnect(announced.append)
+    assert called == [] and op.ok is True and op not in _running
+    assert [c.kinds for c in announced] == [frozenset({"visits"})]

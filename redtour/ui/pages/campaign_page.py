@@ -6,12 +6,11 @@ schedule found so far, which is saved like any other.
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,16 +43,10 @@ from redtour.ui.dialogs.campaign_dialog import CampaignDialog
 from redtour.ui.i18n import tr
 from redtour.ui.lazy_refresh import LazyRefresh
 from redtour.ui.messages import show_error, show_info
-from redtour.ui.operations import QueryOp, WriteOp
+from redtour.ui.operations import QueryOp, Task, WriteOp
 from redtour.ui.pages.campaign_edits import CampaignEdits
 
 COLOURS = {"closed": "#d9d9d9", "empty": "#ffffff", "ok": "#c8e6c9", "full": "#ffe0a3", "over": "#f4a6a6"}
-
-
-class _Progress(QObject):
-    """Carries the solver's progress reports from its thread to the GUI thread (queued signal)."""
-
-    report = Signal(str)
 
 
 def _item(text: object, tooltip: str = "") -> QTableWidgetItem:
@@ -84,7 +77,7 @@ class CampaignPage(CampaignEdits):
         self.repo = CampaignRepository(db)
         self.campaign: Campaign | None = None
         self.items: list[Booking] = []
-        self._stop: threading.Event | None = None
+        self._stop: Task | None = None  # the solver under way: its cancel flag and progress
         self.lazy = LazyRefresh(self, self.reload, kinds=frozenset({"campaigns", "venues", "holidays"}), stale=True)
 
         self.chooser = QComboBox(objectName="campaignChooser")
@@ -118,8 +111,6 @@ class CampaignPage(CampaignEdits):
         head.addWidget(self.summary, 3)
         head.addWidget(self.target, 1)
         self.solver_status = QLabel(objectName="campaignSolverStatus")
-        self._progress = _Progress(self)
-        self._progress.report.connect(self.solver_status.setText)
 
         self.requests = _table("campaignRequests", [tr("工会"), tr("团队"), tr("人数"), tr("日期范围"), tr("必去场馆"),
                                                     tr("排定")])  # fmt: skip
@@ -382,8 +373,9 @@ class CampaignPage(CampaignEdits):
         from redtour.core.campaign import schedule
         from redtour.storage.campaign_schedule import run_inputs, save_schedule
 
-        campaign, stop, relay = self.campaign, threading.Event(), self._progress
-        self._stop = stop
+        campaign, task = self.campaign, Task(self)
+        task.progressed.connect(self.solver_status.setText)
+        self._stop = task
         self.schedule_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.solver_status.setText(tr("正在排程…"))
@@ -392,8 +384,8 @@ class CampaignPage(CampaignEdits):
             inputs = run_inputs(self.db, campaign)
             return schedule(
                 inputs.problem(campaign.start, campaign.end, date.today()),
-                time_limit=time_limit, previous=inputs.previous or None, stop=stop,
-                progress=lambda p: relay.report.emit(
+                time_limit=time_limit, previous=inputs.previous or None, stop=task.cancel_event,
+                progress=lambda p: task.report(
                     tr("已找到 {0} 个方案，用时 {1:.0f} 秒").format(p.solutions, p.elapsed)
                 ),
             )  # fmt: skip
@@ -407,7 +399,7 @@ class CampaignPage(CampaignEdits):
 
     def stop(self) -> None:
         if self._stop is not None:
-            self._stop.set()
+            self._stop.cancel()
             self.solver_status.setText(tr("正在停止，保留目前最好的方案…"))
 
     def _scheduled(self, out: tuple[Any, list[str]]) -> None:
