@@ -14,7 +14,7 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,15 +46,7 @@ class ExchangeReport:
     applied: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "union": self.union,
-            "applied": self.applied,
-            "added": self.added,
-            "unchanged": self.unchanged,
-            "conflicts": self.conflicts,
-            "errors": self.errors,
-        }
+        return asdict(self)  # every field is plain data (the JSON of `redtour exchange import`)
 
     def summary(self) -> str:
         head = "已导入" if self.applied else "未导入"
