@@ -19,12 +19,14 @@ UI tests install ``SyncExecutor`` (tests/ui/conftest.py): everything runs at onc
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
+from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -103,20 +105,29 @@ def set_executor(new: Executor | None) -> Executor | None:
 class Hub(QObject):
     #: Changes: what a finished write changed (MainWindow relays it as its ``changed``).
     changed = Signal(object)
-    #: The operation (QueryOp or WriteOp) after its callbacks ran, success or failure.
+    #: The operation (QueryOp or WriteOp) after its callbacks ran, success or failure, and after its worker let
+    #: go of it.
     finished = Signal(object)
-    # From the workers (queued to the GUI thread): (op, ok, result or exception, Changes), and (task, value).
+    # From the workers (queued to the GUI thread): (op, ok, result or exception, Changes); (token) once the
+    # worker holds nothing of the op; (task, value).
     _outcome = Signal(object, bool, object, object)
+    _released = Signal(int)
     _progress = Signal(object, object)
 
     def __init__(self) -> None:
         super().__init__()
         # Automatic connections: queued from a worker, direct from the GUI thread (the SyncExecutor of tests).
         self._outcome.connect(self._deliver)
+        self._released.connect(self._release)
         self._progress.connect(self._report)
 
     def _deliver(self, op: QueryOp[Any], ok: bool, value: object, changes: Changes) -> None:
         op._deliver(ok, value, changes)
+
+    def _release(self, token: int) -> None:
+        op = _running.pop(token, None)
+        if op is not None:
+            self.finished.emit(op)
 
     def _report(self, task: Task, value: object) -> None:
         if isValid(task):
@@ -163,8 +174,11 @@ class Task(QObject):
         return self._cancel
 
 
-# Operations under way: held here until their callbacks ran (callers do not keep the Op).
-_running: set[QueryOp[Any]] = set()
+# Operations under way, by token: held here until their callbacks ran AND their worker let go of them, so the
+# last reference to an op (its fn's closure, its parent, its result) is always dropped on the GUI thread: a
+# Python-owned QObject freed on a worker would be deleted there. Callers do not keep the Op.
+_running: dict[int, QueryOp[Any]] = {}
+_tokens = itertools.count()
 
 
 class QueryOp(Generic[T]):
@@ -196,9 +210,9 @@ class QueryOp(Generic[T]):
         return self
 
     def run_in_background(self) -> QueryOp[T]:
-        relay = hub()
-        _running.add(self)
-        executor().submit(lambda: self._run(relay), write=self.write)
+        relay, token = hub(), next(_tokens)
+        _running[token] = self
+        executor().submit(partial(_work, [self], token, relay), write=self.write)
         return self
 
     def _run(self, relay: Hub) -> None:
@@ -215,21 +229,23 @@ class QueryOp(Generic[T]):
     def _deliver(self, ok: bool, value: Any, changes: Changes) -> None:
         """On the GUI thread. The changes are announced even if the parent is gone (the write happened)."""
         self.changes, self.ok = changes, ok
-        try:
-            if ok and changes:
-                hub().changed.emit(changes)
-            if not isValid(self.parent):  # a dialog closed meanwhile: nobody is waiting for the answer
-                log.debug("operation finished after its parent was deleted")
-            elif ok:
-                if self._success is not None:
-                    self._success(value)
-            elif self._failure is not None:
-                self._failure(value)
-            else:
-                log.error("operation failed", exc_info=value)
-        finally:
-            _running.discard(self)
-            hub().finished.emit(self)
+        if ok and changes:
+            hub().changed.emit(changes)
+        if not isValid(self.parent):  # a dialog closed meanwhile: nobody is waiting for the answer
+            log.debug("operation finished after its parent was deleted")
+        elif ok:
+            if self._success is not None:
+                self._success(value)
+        elif self._failure is not None:
+            self._failure(value)
+        else:
+            log.error("operation failed", exc_info=value)
+
+
+def _work(box: list[QueryOp[Any]], token: int, relay: Hub) -> None:
+    """On a worker: the op is taken out of ``box`` and run in a frame that is gone before ``_released`` says so."""
+    box.pop()._run(relay)
+    relay._released.emit(token)
 
 
 class WriteOp(QueryOp[T]):

@@ -223,5 +223,49 @@ def test_an_operation_whose_parent_is_deleted_meanwhile_finishes_quietly(qtbot, 
     with qtbot.waitSignal(hub().finished, timeout=60_000, check_params_cb=lambda o: o is op):
         release.set()
     hub().changed.disconnect(announced.append)
-    assert called == [] and op.ok is True and op not in _running
+    assert called == [] and op.ok is True and op not in _running.values()
     assert [c.kinds for c in announced] == [frozenset({"visits"})]
+
+
+def test_an_operation_is_let_go_on_the_gui_thread(qtbot):
+    """The last reference to an op (and so to a Python-owned parent such as a model without a Qt parent) is
+    dropped on the GUI thread: a QObject freed on a worker would be deleted there. The executor here keeps each
+    job it ran until the test lets it go, so a job that still held the op would keep the parent alive."""
+    from PySide6.QtCore import QObject, Qt
+
+    from redtour.ui.operations import ThreadedExecutor, set_executor
+
+    hold = threading.Event()
+
+    class HoldingExecutor(ThreadedExecutor):
+        def submit(self, job, *, write: bool) -> None:
+            def held() -> None:
+                job()
+                hold.wait(60)  # `job` stays referenced until then
+
+            super().submit(held, write=write)
+
+    previous = set_executor(HoldingExecutor())
+    freed_on: list[threading.Thread] = []
+    finished: list[bool | None] = []
+    try:
+
+        def start() -> None:
+            parent = QObject()  # owned by Python: only the op refers to it once start() returns
+            parent.destroyed.connect(
+                lambda *_: freed_on.append(threading.current_thread()), Qt.ConnectionType.DirectConnection
+            )
+            QueryOp(parent, lambda: 7).run_in_background()
+
+        def on_finished(op) -> None:
+            finished.append(op.ok)
+
+        hub().finished.connect(on_finished)
+        start()
+        qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+        qtbot.waitUntil(lambda: bool(freed_on), timeout=10_000)
+        assert finished == [True] and freed_on == [threading.main_thread()]
+    finally:
+        hub().finished.disconnect(on_finished)
+        hold.set()
+        set_executor(previous)
