@@ -62,12 +62,13 @@ def test_results_failures_and_progress_come_back_on_the_gui_thread(qtbot, thread
     got: list[object] = []
     task = Task(parent)
     op = QueryOp(parent, lambda: task.report(7) or 42, task=task).with_progress(got.append).success(got.append)
-    with qtbot.waitSignal(hub().finished, timeout=60_000):
+    with qtbot.waitSignal(hub().finished, timeout=60_000, check_params_cb=lambda o: o is op):
         op.run_in_background()
     assert got == [7, 42] and op.worker_thread is not threading.main_thread()
     errors: list[BaseException] = []
-    with qtbot.waitSignal(hub().finished, timeout=60_000):
-        QueryOp(parent, lambda: 1 / 0).failure(errors.append).run_in_background()
+    bad = QueryOp(parent, lambda: 1 / 0).failure(errors.append)
+    with qtbot.waitSignal(hub().finished, timeout=60_000, check_params_cb=lambda o: o is bad):
+        bad.run_in_background()
     assert isinstance(errors[0], ZeroDivisionError)
 
 
@@ -126,15 +127,16 @@ def test_no_write_runs_on_the_gui_thread(qtbot, user_db, tmp_path, monkeypatch, 
     on_gui.clear()  # the set-up above wrote directly; the guard counts from here
     elsewhere.clear()
     win = make_window(qtbot, user_db, tmp_path)
-    done = hub().finished
+    def a_write():  # a write's end (reads started by the pages' refreshes may finish around it)
+        return qtbot.waitSignal(hub().finished, timeout=60_000, check_params_cb=lambda op: op.write)
 
     win.tabs.setCurrentWidget(win.participation)
     page = win.participation
     page._set_visible_checked(True)
-    with qtbot.waitSignal(done, timeout=60_000):
+    with a_write():
         qtbot.mouseClick(page.checkin_button, qtbot_left())
     assert compute_stats(user_db).visits == 8
-    with qtbot.waitSignal(done, timeout=60_000):
+    with a_write():
         page.undo_button.click()
     assert compute_stats(user_db).visits == 0
 
@@ -144,7 +146,7 @@ def test_no_write_runs_on_the_gui_thread(qtbot, user_db, tmp_path, monkeypatch, 
         return VenueEditDialog.DialogCode.Accepted
 
     monkeypatch.setattr(VenueEditDialog, "exec", phone)
-    with qtbot.waitSignal(done, timeout=60_000):
+    with a_write():
         win.edit_venue("alpha")
     assert VenueRepository(user_db).get("alpha").is_local("phone")
 
@@ -153,16 +155,16 @@ def test_no_write_runs_on_the_gui_thread(qtbot, user_db, tmp_path, monkeypatch, 
     planner.day.setDate(QDate(2026, 12, 2))
     planner.add_venue("alpha")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("周三线", True))
-    with qtbot.waitSignal(done, timeout=60_000):
+    with a_write():
         planner.save()
     plans = PlanRepository(user_db)
     assert plans.get(planner.current_id).name == "周三线"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("周三新线", True))
-    with qtbot.waitSignal(done, timeout=60_000):
+    with a_write():
         planner.rename()
     assert plans.get(planner.current_id).name == "周三新线"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(done, timeout=60_000):
+    with a_write():
         planner.delete()
     assert plans.count() == 0
     threaded_ops.wait()

@@ -135,9 +135,8 @@ def test_lazy_model_counts_off_the_gui_thread_and_keeps_only_the_latest_count(qt
 
         return count
 
-    model = LazyTableModel(
-        ["name"], counter(700, wait=True), lambda o, n: [(i, str(i)) for i in range(o, o + n)]
-    )
+    first = counter(700, wait=True)
+    model = LazyTableModel(["name"], first, lambda o, n: [(i, str(i)) for i in range(o, o + n)])
     model.reload()  # the first keystroke: its count blocks on the worker
     assert model.counting and model.rowCount() == 0
     with qtbot.waitSignal(model.counted) as latest:
@@ -145,7 +144,8 @@ def test_lazy_model_counts_off_the_gui_thread_and_keeps_only_the_latest_count(qt
     assert latest.args == [42] and model.rowCount() == 42
     from redtour.ui.operations import hub
 
-    with qtbot.waitSignal(hub().finished):  # the first count is delivered, last
+    # the first count is delivered, last
+    with qtbot.waitSignal(hub().finished, check_params_cb=lambda op: op.fn is first):
         first_may_finish.set()
     assert model.rowCount() == 42 and not model.counting
     assert gui not in counted_on
@@ -240,7 +240,7 @@ def test_gui_stays_responsive_while_a_large_roster_is_imported(
     timer = QTimer()  # polls the label from the GUI thread's event loop: only a turning loop runs it
     timer.timeout.connect(on_summary)
     timer.start(0)
-    with qtbot.waitSignal(hub().finished, timeout=120_000):
+    with qtbot.waitSignal(hub().finished, timeout=120_000, check_params_cb=lambda op: op.write):
         dialog._run(dry_run=False)
     timer.stop()
     assert dialog.report is not None and dialog.report.added == 30_000
