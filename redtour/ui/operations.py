@@ -70,10 +70,6 @@ class ThreadedExecutor:
         _done, not_done = wait_futures(pending, None if msecs < 0 else msecs / 1000)
         return not not_done
 
-    def shutdown(self) -> None:
-        self.writes.shutdown(wait=True)
-        self.reads.shutdown(wait=True)
-
 
 class SyncExecutor:
     """Runs each job at once on the calling thread: deterministic UI tests."""

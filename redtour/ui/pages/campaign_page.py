@@ -362,7 +362,7 @@ class CampaignPage(CampaignEdits):
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self._stop = None
+        self._solver_done()
         self.stop_button.setEnabled(False)
         self.refresh()
         show_error(self, str(exc))
@@ -397,6 +397,11 @@ class CampaignPage(CampaignEdits):
 
         QueryOp(self, work).success(save).failure(self._failed).run_in_background()
 
+    def _solver_done(self) -> None:
+        if self._stop is not None:
+            self._stop.deleteLater()  # a progress report still queued for it is dropped (operations.Hub)
+            self._stop = None
+
     def stop(self) -> None:
         if self._stop is not None:
             self._stop.cancel()
@@ -404,7 +409,7 @@ class CampaignPage(CampaignEdits):
 
     def _scheduled(self, out: tuple[Any, list[str]]) -> None:
         result, moved = out
-        self._stop = None
+        self._solver_done()
         self.stop_button.setEnabled(False)
         quality = tr("已证明最优") if result.optimal else tr("未证明最优")
         text = tr("已排 {0} 个团队、{1} 人，{2} 个未排；{3}").format(
